@@ -1,0 +1,39 @@
+/** Collections: loader and schema wiring only. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { defineCollection } from 'astro:content';
+import { z } from 'astro/zod';
+import { articlesLoader } from './loaders/articles.ts';
+import { createArticleSchema } from './lib/schemas/article.ts';
+import { parseCategories } from './lib/categories.ts';
+import { CategorySchema } from './lib/schemas/category.ts';
+import { readBuildSettings, siteConfig } from './config/index.ts';
+
+const settings = readBuildSettings();
+const categoriesFile = path.join(settings.contentDir, 'categories.yaml');
+const categoriesResult = parseCategories(readFileSync(categoriesFile, 'utf8'));
+if (!categoriesResult.ok) {
+  const first = categoriesResult.problems[0]!;
+  throw new Error(`${path.relative(process.cwd(), categoriesFile)}:${first.line}: ${first.field}: ${first.message}`);
+}
+const categorySlugs = categoriesResult.categories.map((category) => category.slug);
+
+const articles = defineCollection({
+  loader: articlesLoader({
+    articlesDir: path.join(settings.contentDir, 'articles'),
+    timeZone: siteConfig.timeZone,
+    now: settings.now,
+    preview: settings.preview,
+    allowMdx: siteConfig.allowMdx,
+  }),
+  schema: ({ image }) => createArticleSchema({ timeZone: siteConfig.timeZone, categories: categorySlugs, image }),
+});
+
+/** Categories in navigation order (`order` is the position in categories.yaml). */
+const categories = defineCollection({
+  loader: async () =>
+    categoriesResult.categories.map((category, order) => ({ id: category.slug, ...category, order })),
+  schema: CategorySchema.extend({ order: z.number() }),
+});
+
+export const collections = { articles, categories };

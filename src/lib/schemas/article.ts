@@ -1,0 +1,132 @@
+/**
+ * The one front-matter schema. The Astro collection (`src/content.config.ts`),
+ * `npm run check` (`scripts/check-content.ts`) and the tests all build it with
+ * `createArticleSchema`, so the rules cannot drift apart.
+ */
+import { z } from 'astro/zod';
+import { parseNewsDate } from '../dates.ts';
+import { CONTROL_CHARACTERS, nfc, squashWhitespace } from '../text.ts';
+import { messages } from '../messages.ts';
+
+/** The keys reporters may write; anything else is reported as unknown. */
+export const ARTICLE_KEYS = [
+  'title',
+  'category',
+  'date',
+  'author',
+  'photographer',
+  'source',
+  'lead',
+  'tags',
+  'cover',
+  'draft',
+  'updated',
+  'slug',
+  'aliases',
+] as const;
+
+export interface ArticleSchemaOptions {
+  /** IANA zone in which dates without an offset are read. */
+  timeZone: string;
+  /** Known category slugs, from categories.yaml. */
+  categories: readonly string[];
+  /** Astro's `image()` helper inside the collection; a plain string schema elsewhere. */
+  image?: () => z.ZodType;
+}
+
+/** A non-empty single-line text, NFC-normalised, without control characters. */
+function text() {
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? messages.required : messages.notText) })
+    .transform((value) => squashWhitespace(nfc(value)))
+    .refine((value) => !CONTROL_CHARACTERS.test(value), messages.controlCharacters)
+    .refine((value) => value.length > 0, messages.empty);
+}
+
+/** A name or a list of names, as a list. */
+function names() {
+  return z
+    .union([text(), z.array(text()).min(1, messages.emptyList)], {
+      error: (issue) => (issue.input === undefined ? messages.required : messages.nameOrList),
+    })
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+}
+
+function newsDate(timeZone: string) {
+  return z.unknown().transform((value, ctx) => {
+    const result = parseNewsDate(value, timeZone);
+    if (!result.ok) {
+      ctx.addIssue({
+        code: 'custom',
+        message: value === undefined ? messages.required : messages.badDate(result.error),
+      });
+      return z.NEVER;
+    }
+    return result.value;
+  });
+}
+
+const UrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), messages.badUrl);
+
+const AliasSchema = z
+  .string()
+  .trim()
+  .regex(/^\/[^\s?#]*$/, messages.badAlias)
+  .refine((value) => !value.split('/').includes('..'), messages.badAlias)
+  .transform((value) => (value.endsWith('/') || /\.[a-z0-9]+$/i.test(value) ? value : `${value}/`));
+
+export function createArticleSchema(options: ArticleSchemaOptions) {
+  const image = options.image ?? (() => z.string());
+  const categories = new Set(options.categories);
+  return z
+    .object({
+      title: text(),
+      category: z
+        .string({ error: (issue) => (issue.input === undefined ? messages.required : messages.notText) })
+        .trim()
+        .refine((value) => value.length > 0, messages.empty)
+        .refine((value) => categories.has(value), messages.unknownCategory),
+      date: newsDate(options.timeZone),
+      author: names(),
+      photographer: names().optional(),
+      source: z
+        .union(
+          [
+            text().transform((name) => ({ name, url: undefined as string | undefined })),
+            z.object({ name: text(), url: UrlSchema.optional() }),
+          ],
+          { error: messages.badSource },
+        )
+        .optional(),
+      lead: text().optional(),
+      tags: z.array(text(), { error: messages.badTags }).default([]),
+      cover: z
+        .object({
+          src: image(),
+          alt: z.string({ error: messages.coverAlt }).transform((value) => squashWhitespace(nfc(value))),
+          caption: text().optional(),
+        })
+        .optional(),
+      draft: z.boolean({ error: messages.badBoolean }).default(false),
+      updated: newsDate(options.timeZone).optional(),
+      slug: z
+        .string({ error: messages.notText })
+        .trim()
+        .min(1, messages.empty)
+        .optional(),
+      aliases: z.array(AliasSchema, { error: messages.badAliases }).default([]),
+    })
+    .transform(({ date, updated, ...rest }) => ({
+      ...rest,
+      date: date.date,
+      dateHasTime: date.hasTime,
+      updated: updated?.date,
+    }));
+}
+
+export type ArticleSchema = ReturnType<typeof createArticleSchema>;
+export type ArticleData = z.output<ArticleSchema>;
+export type ArticleInput = z.input<ArticleSchema>;

@@ -1,0 +1,53 @@
+/**
+ * Every URL of the site, in one place: pages, feeds, sitemaps, search and
+ * redirects all call these. Paths are root-relative with a trailing slash.
+ */
+
+export interface UrlPaths {
+  author: string;
+  tag: string;
+  search: string;
+}
+
+export function articlePath(article: { category: string; slug: string }): string {
+  return `/${article.category}/${article.slug}/`;
+}
+
+/** A paginated listing: page 1 is the base path, page n is `<base>n/`. */
+export function listingPath(base: string, page: number): string {
+  return page <= 1 ? base : `${base}${page}/`;
+}
+
+export function categoryPath(category: string, page = 1): string {
+  return listingPath(`/${category}/`, page);
+}
+
+export function tagPath(paths: UrlPaths, tagSlug: string, page = 1): string {
+  return listingPath(`/${paths.tag}/${tagSlug}/`, page);
+}
+
+export function authorPath(paths: UrlPaths, authorSlug: string, page = 1): string {
+  return listingPath(`/${paths.author}/${authorSlug}/`, page);
+}
+
+export function searchPath(paths: UrlPaths): string {
+  return `/${paths.search}/`;
+}
+
+export function categoryFeedPath(category: string): string {
+  return `/${category}/rss.xml`;
+}
+
+export const siteFeedPath = '/rss.xml';
+
+/** An absolute URL on the site: absoluteUrl('https://x.org', '/a/') -> 'https://x.org/a/'. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`).href;
+}
+
+/** The file a path is written to in dist/: "/a/b/" -> "a/b/index.html". */
+export function pathToFile(path: string): string {
+  const clean = path.replace(/^\/+/, '');
+  if (clean === '') return 'index.html';
+  return clean.endsWith('/') ? `${clean}index.html` : clean;
+}
