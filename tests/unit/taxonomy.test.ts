@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createNameComparator, termKey, TermRegistry } from '../../src/lib/taxonomy.ts';
+
+describe('tags', () => {
+  it('treats case and Unicode-form variants as one tag', () => {
+    const a = 'Chuyển đổi số';
+    expect(termKey('Chuyển Đổi Số')).toBe(termKey(a));
+    expect(termKey(a.normalize('NFD'))).toBe(termKey(a));
+    expect(termKey(a)).toBe('chuyen-doi-so');
+  });
+
+  it('shows the most used spelling', () => {
+    const registry = new TermRegistry();
+    registry.add('Chuyển Đổi Số');
+    registry.add('chuyển đổi số');
+    registry.add('chuyển đổi số'.normalize('NFD'));
+    expect(registry.terms().get('chuyen-doi-so')?.name).toBe('chuyển đổi số');
+  });
+});
+
+describe('Vietnamese collation', () => {
+  it('sorts names the Vietnamese way, not by code point', () => {
+    const names = ['Đà Nẵng', 'Yên Bái', 'Ân Thi', 'Bắc Ninh', 'Dân', 'Em', 'An Lão'];
+    const sorted = [...names].sort(createNameComparator('vi'));
+    expect(sorted).toEqual(['An Lão', 'Ân Thi', 'Bắc Ninh', 'Dân', 'Đà Nẵng', 'Em', 'Yên Bái']);
+    // Code-point order would put Đ and Â after Y.
+    expect([...names].sort()).not.toEqual(sorted);
+  });
+});
