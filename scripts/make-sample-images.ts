@@ -30,7 +30,7 @@ function rng(seed: number): Rand {
   };
 }
 
-const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
+const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const f = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 function svg(defs: string, body: string): string {
@@ -323,7 +323,7 @@ function foodStalls(): string {
   const awn = [['#e63946', '#f1faee'], ['#ffb703', '#fff8e1'], ['#2a9d8f', '#f1faee'], ['#e76f51', '#fff3e0']];
   for (let i = 0; i < 5; i++) {
     const x = 20 + i * 236;
-    const [a, b] = awn[i % awn.length];
+    const [a, b] = awn[i % awn.length]!;
     body += `<rect x="${x}" y="300" width="220" height="240" fill="#3b2a20"/>`;
     body += `<circle cx="${x + 110}" cy="400" r="120" fill="url(#warm)" opacity="0.6"/>`;
     for (let k = 0; k < 8; k++) body += `<rect x="${x - 10 + k * 30}" y="260" width="30" height="60" fill="${k % 2 ? b : a}"/>`;

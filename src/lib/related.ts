@@ -85,7 +85,7 @@ export function computeNewsLists(input: readonly RelatableArticle[], options: Ne
       for (const j of tagPostings.get(tag) ?? []) {
         if (j === i) continue;
         if (tagScore[j] === 0 && termScore[j] === 0) touched.push(j);
-        tagScore[j] += 1;
+        tagScore[j]! += 1;
       }
     }
     for (const term of termsOf[i] ?? []) {
@@ -94,7 +94,7 @@ export function computeNewsLists(input: readonly RelatableArticle[], options: Ne
       for (const j of postings) {
         if (j === i) continue;
         if (tagScore[j] === 0 && termScore[j] === 0) touched.push(j);
-        termScore[j] += 1;
+        termScore[j]! += 1;
       }
     }
     touched.sort((a, b) => tagScore[b]! - tagScore[a]! || termScore[b]! - termScore[a]! || a - b);

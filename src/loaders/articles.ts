@@ -87,7 +87,9 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         const existing = store.get(id);
         if (existing && existing.digest === digest && existing.filePath === shown) {
           if (existing.deferredRender) store.addModuleImport(existing.filePath);
-          if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, existing.filePath);
+          // The store has addAssetImports at run time (Astro's glob loader uses it) but its public type omits it.
+          const assets = store as typeof store & { addAssetImports(assets: string[], filePath: string): void };
+          if (existing.assetImports?.length) assets.addAssetImports(existing.assetImports, existing.filePath);
           return;
         }
 

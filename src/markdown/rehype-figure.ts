@@ -29,7 +29,8 @@ export function rehypeFigure(options: RehypeFigureOptions) {
         imageCount += 1;
         node.properties.loading = imageCount === 1 ? 'eager' : 'lazy';
         node.properties.decoding = 'async';
-        node.properties.widths = options.widths;
+        // Astro's image pipeline reads these props (they are not HTML attributes).
+        node.properties.widths = options.widths as unknown as string;
         node.properties.sizes = options.sizes;
         return;
       }
