@@ -65,6 +65,6 @@ export function truncateWords(text: string, maxLength: number): string {
 
 /** The excerpt of an article: its lead, or the start of its body. */
 export function makeExcerpt(lead: string | undefined, body: string, maxLength: number): string {
-  const source = lead && lead.trim() ? lead : markdownToPlainText(body, maxLength * 2);
+  const source = lead?.trim() ? lead : markdownToPlainText(body, maxLength * 2);
   return truncateWords(source, maxLength);
 }

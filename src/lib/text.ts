@@ -38,6 +38,7 @@ export function foldedWords(value: string): string[] {
 }
 
 /** Control characters that have no place in any text field (tab and newline excepted). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** Removes control characters (for XML and JSON outputs). */

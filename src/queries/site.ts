@@ -79,8 +79,8 @@ async function loadSite(): Promise<SiteData> {
   const tagRegistry = new TermRegistry();
   const authorRegistry = new TermRegistry();
   for (const { data } of entries) {
-    data.tags.forEach((tag) => tagRegistry.add(tag));
-    data.author.forEach((name) => authorRegistry.add(name));
+    for (const tag of data.tags) tagRegistry.add(tag);
+    for (const name of data.author) authorRegistry.add(name);
   }
   const tagTerms = tagRegistry.terms();
   const authorTerms = authorRegistry.terms();
@@ -165,7 +165,11 @@ async function loadSite(): Promise<SiteData> {
 
 function dedupeLinks(links: Link[]): Link[] {
   const seen = new Set<string>();
-  return links.filter((link) => (seen.has(link.url) ? false : (seen.add(link.url), true)));
+  return links.filter((link) => {
+    if (seen.has(link.url)) return false;
+    seen.add(link.url);
+    return true;
+  });
 }
 
 let site: Promise<SiteData> | undefined;
