@@ -58,3 +58,17 @@ describe('the article schema', () => {
     expect(issues(data as Record<string, unknown>).join('\n')).toMatch(message);
   });
 });
+
+describe('optional fields left empty', () => {
+  it('count as absent', () => {
+    const data = schema.parse({ ...valid, lead: '', photographer: null, source: null, tags: null, cover: null, updated: '', slug: '', draft: null });
+    expect(data.lead).toBeUndefined();
+    expect(data.photographer).toBeUndefined();
+    expect(data.source).toBeUndefined();
+    expect(data.tags).toEqual([]);
+    expect(data.cover).toBeUndefined();
+    expect(data.updated).toBeUndefined();
+    expect(data.slug).toBeUndefined();
+    expect(data.draft).toBe(false);
+  });
+});

@@ -52,6 +52,14 @@ function names() {
     .transform((value) => (Array.isArray(value) ? value : [value]));
 }
 
+/**
+ * An optional field: a key left empty (`lead:` or `lead: ""`) counts as absent,
+ * which is what a reporter who clears a value means.
+ */
+function optional<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === null || value === '' ? undefined : value), schema.optional());
+}
+
 function newsDate(timeZone: string) {
   return z.unknown().transform((value, ctx) => {
     const result = parseNewsDate(value, timeZone);
@@ -91,33 +99,29 @@ export function createArticleSchema(options: ArticleSchemaOptions) {
         .refine((value) => categories.has(value), messages.unknownCategory),
       date: newsDate(options.timeZone),
       author: names(),
-      photographer: names().optional(),
-      source: z
-        .union(
+      photographer: optional(names()),
+      source: optional(
+        z.union(
           [
             text().transform((name) => ({ name, url: undefined as string | undefined })),
             z.object({ name: text(), url: UrlSchema.optional() }),
           ],
           { error: messages.badSource },
-        )
-        .optional(),
-      lead: text().optional(),
-      tags: z.array(text(), { error: messages.badTags }).default([]),
-      cover: z
-        .object({
+        ),
+      ),
+      lead: optional(text()),
+      tags: z.preprocess((value) => value ?? undefined, z.array(text(), { error: messages.badTags }).default([])),
+      cover: optional(
+        z.object({
           src: image(),
           alt: z.string({ error: messages.coverAlt }).transform((value) => squashWhitespace(nfc(value))),
-          caption: text().optional(),
-        })
-        .optional(),
-      draft: z.boolean({ error: messages.badBoolean }).default(false),
-      updated: newsDate(options.timeZone).optional(),
-      slug: z
-        .string({ error: messages.notText })
-        .trim()
-        .min(1, messages.empty)
-        .optional(),
-      aliases: z.array(AliasSchema, { error: messages.badAliases }).default([]),
+          caption: optional(text()),
+        }),
+      ),
+      draft: z.preprocess((value) => value ?? undefined, z.boolean({ error: messages.badBoolean }).default(false)),
+      updated: optional(newsDate(options.timeZone)),
+      slug: optional(z.string({ error: messages.notText }).trim().min(1, messages.empty)),
+      aliases: z.preprocess((value) => value ?? undefined, z.array(AliasSchema, { error: messages.badAliases }).default([])),
     })
     .transform(({ date, updated, ...rest }) => ({
       ...rest,
