@@ -1,9 +1,65 @@
-/** `npm run check`: report every content problem; exit 1 when there are errors. */
+/**
+ * `npm run check`: report every content problem; exit 1 when there are errors.
+ *
+ *   npm run check                       the whole content folder
+ *   npm run check -- --staged           files staged for commit (the pre-commit hook)
+ *   npm run check -- content/articles/2024/09/bai.md ...   these files
+ *
+ * With --staged or files, cross-file rules (two articles at one URL) still
+ * read every article, but only the named files are reported.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { checkContent, formatReport } from './lib/check.ts';
 import { projectRoot } from './lib/paths.ts';
 import { readBuildSettings, siteConfig } from '../src/config/index.ts';
+import { messages } from '../src/lib/messages.ts';
 
+function stagedFiles(cwd: string): string[] {
+  const git = (args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' });
+  const top = git(['rev-parse', '--show-toplevel']).trim();
+  const listed = git(['diff', '--cached', '--name-only', '-z', '--diff-filter=ACMR']);
+  return listed
+    .split('\0')
+    .filter((name) => name !== '')
+    .map((name) => path.resolve(top, name));
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ options: { staged: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true });
+} catch (error) {
+  console.error(`${(error as Error).message}\n${messages.checkUsage}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(messages.checkUsage);
+  process.exit(0);
+}
+
+// npm runs scripts from the package folder; file names are relative to where the user typed.
+const userCwd = process.env.INIT_CWD ?? process.cwd();
 const settings = readBuildSettings();
-const report = await checkContent({ contentDir: settings.contentDir, config: siteConfig, now: settings.now, cwd: projectRoot });
+let only: string[] | undefined;
+if (parsed.values.staged) {
+  const contentDir = path.resolve(settings.contentDir);
+  only = stagedFiles(userCwd).filter((file) => file.startsWith(contentDir + path.sep));
+  if (only.length === 0) {
+    console.log(messages.noStagedContent);
+    process.exit(0);
+  }
+} else if (parsed.positionals.length > 0) {
+  only = parsed.positionals.map((file) => path.resolve(userCwd, file));
+}
+
+const report = await checkContent({
+  contentDir: settings.contentDir,
+  config: siteConfig,
+  now: settings.now,
+  cwd: projectRoot,
+  publicDir: path.join(projectRoot, 'public'),
+  only,
+});
 console.log(formatReport(report));
-process.exit(report.errors > 0 ? 1 : 0);
+process.exitCode = report.errors > 0 ? 1 : 0;

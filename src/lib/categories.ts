@@ -1,45 +1,95 @@
 /** Reads `categories.yaml`: the list of categories, in navigation order. */
-import { parseDocument } from 'yaml';
+import { isMap, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import { CategoriesSchema, type Category } from './schemas/category.ts';
+import { messages } from './messages.ts';
 
-export type CategoriesResult =
-  | { ok: true; categories: Category[] }
-  | { ok: false; problems: { line: number; field: string; message: string }[] };
+export interface CategoryProblem {
+  /** 1-based line in categories.yaml. */
+  line: number;
+  /** `[2].slug` for the second entry's slug, "" for the file as a whole. */
+  field: string;
+  message: string;
+}
+
+export type CategoriesResult = { ok: true; categories: Category[] } | { ok: false; problems: CategoryProblem[] };
+
+export interface ParseCategoriesOptions {
+  /**
+   * Path segments the site uses for its own pages (`tac-gia`, `chu-de`,
+   * `tim-kiem`, `_astro`, ...): a category with such a slug would share its URL.
+   */
+  reserved?: readonly string[];
+}
 
 /** Parses the text of categories.yaml; problems carry the line of the offending entry. */
-export function parseCategories(text: string): CategoriesResult {
-  const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const doc = parseDocument(clean, { schema: 'core', uniqueKeys: true, prettyErrors: false });
+export function parseCategories(text: string, options: ParseCategoriesOptions = {}): CategoriesResult {
+  // Tabs may not indent YAML; editors insert them anyway. Two spaces each.
+  const clean = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^[\t ]+/gm, (indent) => indent.replace(/\t/g, '  '));
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(clean, { schema: 'core', uniqueKeys: true, merge: false, prettyErrors: false, lineCounter });
+  const lineOf = (offset: number) => lineCounter.linePos(offset).line;
+  const lines = clean.split('\n');
   if (doc.errors.length > 0) {
+    // One problem per line: a single typo often makes the parser complain several times.
+    const byLine = new Map<number, CategoryProblem>();
+    for (const error of doc.errors) {
+      const line = lineOf(error.pos[0]);
+      if (byLine.has(line)) continue;
+      const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
+      const key = /^\s*(?:-\s+)?([^\s:#-][^:#]*?)\s*:/.exec(lines[line - 1] ?? '')?.[1] ?? '';
+      const duplicate = error.code === 'DUPLICATE_KEY';
+      byLine.set(line, {
+        line,
+        field: duplicate ? key : '',
+        message: duplicate ? messages.duplicateKey : messages.categoriesYaml(detail),
+      });
+    }
+    return { ok: false, problems: [...byLine.values()] };
+  }
+  let aliasLine = 0;
+  visit(doc, {
+    Node(_key, node) {
+      if (!aliasLine && (node as { anchor?: string }).anchor && node.range) aliasLine = lineOf(node.range[0]);
+    },
+    Alias(_key, node) {
+      if (!aliasLine && node.range) aliasLine = lineOf(node.range[0]);
+    },
+  });
+  if (aliasLine) return { ok: false, problems: [{ line: aliasLine, field: '', message: messages.yamlAlias }] };
+
+  const lineOfPath = (index: unknown, key: unknown): number => {
+    if (typeof index !== 'number') return 1;
+    const entry = doc.getIn([index], true) as Node | undefined;
+    const pair = isMap(entry) ? entry.items.find((item) => (item.key as { value?: unknown })?.value === key) : undefined;
+    const range = (pair?.key as Node | undefined)?.range ?? entry?.range;
+    return range ? lineOf(range[0]) : 1;
+  };
+  const fieldOf = (index: unknown, key: unknown) =>
+    typeof index === 'number' ? `[${index + 1}]${key === undefined ? '' : `.${String(key)}`}` : '';
+
+  const parsed = CategoriesSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
     return {
       ok: false,
-      problems: doc.errors.map((error) => ({
-        line: error.linePos ? error.linePos[0].line : 1,
-        field: '',
-        message: `YAML syntax error: ${error.message.split('\n')[0]} (check the dashes, colons and indentation)`,
-      })),
+      problems: parsed.error.issues.map((issue) => {
+        const [index, key] = issue.path;
+        const missing = issue.message === messages.required && typeof key === 'string';
+        return {
+          line: lineOfPath(index, key),
+          field: fieldOf(index, key),
+          message: missing ? messages.categoryFieldMissing(key) : issue.message,
+        };
+      }),
     };
   }
-  const parsed = CategoriesSchema.safeParse(doc.toJS({ maxAliasCount: 0 }));
-  if (parsed.success) return { ok: true, categories: parsed.data };
-  const lineStarts = [0];
-  for (let i = 0; i < clean.length; i += 1) if (clean[i] === '\n') lineStarts.push(i + 1);
-  const lineOf = (offset: number) => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= offset) line += 1;
-    return line + 1;
-  };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => {
-      const [index, key] = issue.path;
-      let line = 1;
-      const node = typeof index === 'number' ? doc.getIn([index, ...(key === undefined ? [] : [key])], true) : undefined;
-      const entry = typeof index === 'number' ? doc.getIn([index], true) : undefined;
-      const range = (node as { range?: number[] } | undefined)?.range ?? (entry as { range?: number[] } | undefined)?.range;
-      if (range?.[0] !== undefined) line = lineOf(range[0]);
-      const field = typeof index === 'number' ? `[${index + 1}]${key === undefined ? '' : `.${String(key)}`}` : '';
-      return { line, field, message: issue.message };
-    }),
-  };
+  const reserved = new Set(options.reserved ?? []);
+  const problems = parsed.data.flatMap((category, index) =>
+    reserved.has(category.slug)
+      ? [{ line: lineOfPath(index, 'slug'), field: fieldOf(index, 'slug'), message: messages.categoryReserved(category.slug) }]
+      : [],
+  );
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, categories: parsed.data };
 }
