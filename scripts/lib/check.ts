@@ -237,9 +237,20 @@ export function mapMdxPositions(reason: string, bodyLine: number): string {
   });
 }
 
-/** The file line of an MDX compile error: the body starts at `bodyLine`. */
-export function mdxErrorLine(error: { line?: number | null }, bodyLine: number): number {
-  return typeof error.line === 'number' && error.line > 0 ? bodyLine + error.line - 1 : bodyLine;
+/**
+ * The file line of an MDX compile error: the body starts at `bodyLine`. A brace
+ * never closed is reported by MDX at the end of the file; point at the line
+ * of the last "{" instead, where the reporter has to look.
+ */
+export function mdxErrorLine(error: { line?: number | null; ruleId?: string | null }, body: string, bodyLine: number): number {
+  const line = typeof error.line === 'number' && error.line > 0 ? error.line : 1;
+  if (error.ruleId === 'unexpected-eof') {
+    const lines = body.split('\n').slice(0, line);
+    for (let index = lines.length - 1; index >= 0; index -= 1) {
+      if (lines[index]!.includes('{')) return bodyLine + index;
+    }
+  }
+  return bodyLine + line - 1;
 }
 
 interface WalkResult {
@@ -329,7 +340,8 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
   // A change to the categories can break any article: check them all.
   const reported = (file: string) => !only || only.has(categoriesFile) || only.has(file);
   let categorySlugs: string[] = [];
-  let categoriesOk = false;
+  /** False when categories.yaml cannot be read at all: articles' categories are then not judged. */
+  let categoriesKnown = false;
   const categoryBytes = await fs.readFile(categoriesFile).catch(() => null);
   const categoryText = categoryBytes && decodeUtf8(categoryBytes);
   if (!categoryBytes) {
@@ -341,9 +353,11 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     const result = parseCategories(categoryText, { reserved });
     if (result.ok) {
       categorySlugs = result.categories.map((category) => category.slug);
-      categoriesOk = true;
-    } else if (reportCategories) {
-      for (const problem of result.problems) add(categoriesFile, problem.line, problem.field, problem.message);
+      categoriesKnown = true;
+    } else {
+      categorySlugs = result.slugs ?? [];
+      categoriesKnown = categorySlugs.length > 0;
+      if (reportCategories) for (const problem of result.problems) add(categoriesFile, problem.line, problem.field, problem.message);
     }
   }
 
@@ -454,9 +468,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
         const raw = valueAt(data, keys);
         let message = zodIssue.message;
         if (field === 'category' && message === messages.unknownCategory && typeof raw === 'string') {
+          if (!categoriesKnown) continue;
           const value = raw.trim();
-          const byName = categoriesOk ? suggest(slugify(value), categorySlugs) : undefined;
-          message = messages.unknownCategoryValue(value, byName ?? suggest(value, categorySlugs), categorySlugs);
+          message = messages.unknownCategoryValue(value, suggest(slugify(value), categorySlugs) ?? suggest(value, categorySlugs), categorySlugs);
         } else if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
           message = field === 'lead' ? messages.emptyLead : messages.empty;
         }
@@ -517,7 +531,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
       record.slug = slugFromFileName(file);
       if (record.slug === '') issue(1, '', messages.fileNameSlugEmpty);
     }
-    if (record.slug && categorySlugs.includes(rawCategory)) {
+    if (record.slug && rawCategory && (!categoriesKnown || categorySlugs.includes(rawCategory))) {
       record.category = rawCategory;
       record.url = articlePath({ category: rawCategory, slug: record.slug });
     }
@@ -564,9 +578,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
           if (!found.some(Boolean)) issue(source.bodyLine + index, '', messages.mdxImportMissing(specifier));
         }
       } catch (error) {
-        const e = error as { line?: number | null; reason?: string; message?: string };
+        const e = error as { line?: number | null; ruleId?: string | null; reason?: string; message?: string };
         const reason = mapMdxPositions(e.reason ?? e.message ?? String(error), source.bodyLine);
-        issue(mdxErrorLine(e, source.bodyLine), '', messages.mdxInvalid(reason));
+        issue(mdxErrorLine(e, source.body, source.bodyLine), '', messages.mdxInvalid(reason));
       }
     }
     return record;

@@ -1,5 +1,6 @@
 /** Reads `categories.yaml`: the list of categories, in navigation order. */
-import { isMap, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { isMap, LineCounter, parseDocument, type Node } from 'yaml';
+import { firstAnchorLine, yamlErrorLine } from './front-matter.ts';
 import { CategoriesSchema, type Category } from './schemas/category.ts';
 import { messages } from './messages.ts';
 
@@ -11,7 +12,14 @@ export interface CategoryProblem {
   message: string;
 }
 
-export type CategoriesResult = { ok: true; categories: Category[] } | { ok: false; problems: CategoryProblem[] };
+export type CategoriesResult =
+  | { ok: true; categories: Category[] }
+  | {
+      ok: false;
+      problems: CategoryProblem[];
+      /** The slugs that could be read despite the problems (none when the YAML is broken). */
+      slugs?: string[];
+    };
 
 export interface ParseCategoriesOptions {
   /**
@@ -36,7 +44,7 @@ export function parseCategories(text: string, options: ParseCategoriesOptions = 
     // One problem per line: a single typo often makes the parser complain several times.
     const byLine = new Map<number, CategoryProblem>();
     for (const error of doc.errors) {
-      const line = lineOf(error.pos[0]);
+      const line = yamlErrorLine(error, lineOf, lines);
       if (byLine.has(line)) continue;
       const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML';
       const key = /^\s*(?:-\s+)?([^\s:#-][^:#]*?)\s*:/.exec(lines[line - 1] ?? '')?.[1] ?? '';
@@ -49,15 +57,7 @@ export function parseCategories(text: string, options: ParseCategoriesOptions = 
     }
     return { ok: false, problems: [...byLine.values()] };
   }
-  let aliasLine = 0;
-  visit(doc, {
-    Node(_key, node) {
-      if (!aliasLine && (node as { anchor?: string }).anchor && node.range) aliasLine = lineOf(node.range[0]);
-    },
-    Alias(_key, node) {
-      if (!aliasLine && node.range) aliasLine = lineOf(node.range[0]);
-    },
-  });
+  const aliasLine = firstAnchorLine(doc.contents, lineOf, lines);
   if (aliasLine) return { ok: false, problems: [{ line: aliasLine, field: '', message: messages.yamlAlias }] };
 
   const lineOfPath = (index: unknown, key: unknown): number => {
@@ -70,20 +70,28 @@ export function parseCategories(text: string, options: ParseCategoriesOptions = 
   const fieldOf = (index: unknown, key: unknown) =>
     typeof index === 'number' ? `[${index + 1}]${key === undefined ? '' : `.${String(key)}`}` : '';
 
-  const parsed = CategoriesSchema.safeParse(doc.toJS());
+  const raw = doc.toJS() as unknown;
+  const parsed = CategoriesSchema.safeParse(raw);
   if (!parsed.success) {
-    return {
-      ok: false,
-      problems: parsed.error.issues.map((issue) => {
-        const [index, key] = issue.path;
-        const missing = issue.message === messages.required && typeof key === 'string';
-        return {
-          line: lineOfPath(index, key),
-          field: fieldOf(index, key),
-          message: missing ? messages.categoryFieldMissing(key) : issue.message,
-        };
-      }),
-    };
+    const problems = parsed.error.issues.map((issue) => {
+      const [index, key] = issue.path;
+      const missing = issue.message === messages.required && typeof key === 'string';
+      return {
+        line: lineOfPath(index, key),
+        field: fieldOf(index, key),
+        message: missing ? messages.categoryFieldMissing(key) : issue.message,
+      };
+    });
+    // The schema looks for duplicates only once every entry is valid: look here too.
+    const entries = Array.isArray(raw) ? (raw as unknown[]) : [];
+    const slugs = entries.map((entry) => (entry as { slug?: unknown } | null)?.slug).map((slug) => (typeof slug === 'string' ? slug : undefined));
+    slugs.forEach((slug, index) => {
+      if (slug === undefined || slugs.indexOf(slug) === index) return;
+      const problem = { line: lineOfPath(index, 'slug'), field: fieldOf(index, 'slug'), message: messages.duplicateCategory(slug) };
+      if (!problems.some((p) => p.line === problem.line && p.message === problem.message)) problems.push(problem);
+    });
+    problems.sort((a, b) => a.line - b.line);
+    return { ok: false, problems, slugs: [...new Set(slugs.filter((slug) => slug !== undefined))] };
   }
   const reserved = new Set(options.reserved ?? []);
   const problems = parsed.data.flatMap((category, index) =>
@@ -91,5 +99,6 @@ export function parseCategories(text: string, options: ParseCategoriesOptions = 
       ? [{ line: lineOfPath(index, 'slug'), field: fieldOf(index, 'slug'), message: messages.categoryReserved(category.slug) }]
       : [],
   );
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, categories: parsed.data };
+  if (problems.length > 0) return { ok: false, problems, slugs: parsed.data.map((category) => category.slug) };
+  return { ok: true, categories: parsed.data };
 }

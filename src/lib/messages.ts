@@ -27,6 +27,7 @@ export const messages = {
   noFrontMatter: 'the file has no front matter (start it with a line "---", the fields, then another "---")',
   unclosedFrontMatter: 'the front matter is never closed (add a line "---" after the last field)',
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail} (check the colons, quotes and indentation)`,
+  yamlIndented: 'starts with spaces, so it is read as part of the line above (remove the spaces at the start of the line)',
   yamlAlias: 'uses a YAML anchor or alias (& or *) (write the value out in full)',
   yamlNotMapping: 'the front matter must be "key: value" lines (e.g. title: Tiêu đề bài viết)',
   duplicateKey: 'appears twice (keep only one)',
@@ -69,7 +70,7 @@ export const messages = {
     `is a link to "${target}", outside the content folder (copy the file here instead of linking it)`,
   symlinkBroken: (target: string) => `is a link to "${target}", which does not exist (delete the link)`,
   ignoredExtension: (extension: string) =>
-    `is not read: articles must end in .md or .mdx, not ${extension} (rename the file)`,
+    `is not read: articles must end in .md or .mdx, not ${extension} (rename the file to end in ${extension.toLowerCase() === '.mdx' ? '.mdx' : '.md'})`,
   mdxNotAllowed: 'MDX files are switched off for this site (rename the file to .md)',
   mdxInvalid: (detail: string) => `MDX syntax error: ${detail} (check the {braces} and <tags>)`,
   mdxImportMissing: (specifier: string) => `imports "${specifier}", which does not exist (check the path)`,
