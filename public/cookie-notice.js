@@ -1,17 +1,2 @@
-// Cookie notice: show until dismissed, remember the choice. No inline script needed.
-(function () {
-  var key = 'cookie-notice-dismissed';
-  var box = document.getElementById('cookie-notice');
-  if (!box) return;
-  try {
-    if (localStorage.getItem(key) === '1') return;
-  } catch (e) {}
-  box.hidden = false;
-  var button = box.querySelector('[data-cookie-accept]');
-  button.addEventListener('click', function () {
-    try {
-      localStorage.setItem(key, '1');
-    } catch (e) {}
-    box.hidden = true;
-  });
-})();
+/* Cookie notice (src/components/site/CookieNotice.astro): shown until dismissed; the choice is kept in localStorage. Kept under 1 KB by hand. */
+!function(d,k,b,s){b=d.getElementById("cookie-notice");if(!b)return;try{s=localStorage;if(s.getItem(k))return}catch(e){s=0}b.hidden=!1;b.querySelector("[data-cookie-accept]").addEventListener("click",function(){try{s&&s.setItem(k,"1")}catch(e){}var f=b.contains(d.activeElement);b.hidden=!0;f&&(f=d.getElementById("main"))&&f.focus()})}(document,"cookie-notice-dismissed");

@@ -1,0 +1,2 @@
+/* "Copy link" of the share links (src/components/article/ShareLinks.astro): copies the page URL and announces it. */
+!function(d){d.addEventListener("click",function(e){var a=e.target.closest&&e.target.closest("[data-copy-link]"),c=navigator.clipboard;if(!a||!c)return;e.preventDefault();c.writeText(a.href).then(function(){var s=d.getElementById("share-status");s&&(s.textContent=a.getAttribute("data-copied"))},function(){prompt(a.textContent,a.href)})})}(document);
