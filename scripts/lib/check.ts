@@ -41,6 +41,8 @@ export interface CheckReport {
   warnings: number;
   /** URL path -> shown file, for every article the build would publish. */
   urls: Map<string, string>;
+  /** URL path -> shown files, for every article whose URL is known, drafts included. */
+  addresses: Map<string, string[]>;
 }
 
 export interface CheckOptions {
@@ -315,13 +317,21 @@ async function walkContent(contentDir: string, realRoot: string): Promise<WalkRe
   return result;
 }
 
+/**
+ * How a file is named to the reporter: relative to `cwd` when the content
+ * folder is inside it, else relative to the content folder's parent, so it
+ * reads `content/articles/...` either way.
+ */
+export function displayPath(file: string, contentDir: string, cwd: string): string {
+  const base = isInside(path.resolve(cwd), path.resolve(contentDir)) ? path.resolve(cwd) : path.dirname(path.resolve(contentDir));
+  return path.relative(base, file).split(path.sep).join('/');
+}
+
 export async function checkContent(options: CheckOptions): Promise<CheckReport> {
   const { config, now } = options;
   const contentDir = path.resolve(options.contentDir);
   const problems: Problem[] = [];
-  const cwd = path.resolve(options.cwd);
-  const base = isInside(cwd, contentDir) ? cwd : path.dirname(contentDir);
-  const show = (file: string) => path.relative(base, file).split(path.sep).join('/');
+  const show = (file: string) => displayPath(file, contentDir, options.cwd);
   const only = options.only ? new Set(options.only.map((file) => path.resolve(file))) : undefined;
   const add = (file: string, line: number, field: string, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: show(file), line, field, message, severity });
@@ -331,7 +341,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     realRoot = await fs.realpath(contentDir);
   } catch {
     add(path.join(contentDir, 'categories.yaml'), 1, '', messages.categoriesMissing);
-    return finish(problems, 0, new Map());
+    return finish(problems, 0, new Map(), new Map());
   }
 
   // categories.yaml
@@ -648,17 +658,22 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
   }
 
   const urls = new Map<string, string>();
-  for (const record of records) if (record.published && record.url) urls.set(record.url, record.shown);
-  return finish(problems, records.filter((record) => record.reported).length, urls);
+  const addresses = new Map<string, string[]>();
+  for (const record of records) {
+    if (!record.url) continue;
+    if (record.published) urls.set(record.url, record.shown);
+    addresses.set(record.url, [...(addresses.get(record.url) ?? []), record.shown]);
+  }
+  return finish(problems, records.filter((record) => record.reported).length, urls, addresses);
 }
 
-function finish(problems: Problem[], articles: number, urls: Map<string, string>): CheckReport {
+function finish(problems: Problem[], articles: number, urls: Map<string, string>, addresses: Map<string, string[]>): CheckReport {
   const order = (file: string) => (file.endsWith('categories.yaml') ? 0 : 1);
   problems.sort(
     (a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
   );
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  return { problems, articles, errors, warnings: problems.length - errors, urls };
+  return { problems, articles, errors, warnings: problems.length - errors, urls, addresses };
 }
 
 /** One problem as a line: `content/articles/a.md:3: category: warning: ...`. */

@@ -4,9 +4,11 @@
  * so the benchmark can report where the time goes.
  */
 import { promises as fs, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { checkContent, formatReport } from './check.ts';
 import { projectRoot, resolveBuildPaths } from './paths.ts';
-import { recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
+import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
 import { messages } from '../../src/lib/messages.ts';
 
 export interface BuildOptions {
@@ -21,11 +23,76 @@ export interface BuildResult {
   phases: Record<string, number>;
 }
 
-function describeAstroError(error: unknown): string {
+const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
+
+/**
+ * An error Astro threw, naming the source file. A page that fails to render
+ * is blamed by Astro on the route (`src/pages/[...path].astro`); the page's
+ * URL (from Astro's log) leads to the article file that made it.
+ */
+export function describeAstroError(error: unknown, context: { renderedPath?: string; urls?: Map<string, string> } = {}): string {
   const e = error as { message?: string; loc?: { file?: string; line?: number; column?: number }; id?: string; hint?: string };
+  const message = (e.message ?? String(error)).replace(ANSI_ESCAPES, '');
+  const hint = e.hint ? `\n  ${e.hint.replace(ANSI_ESCAPES, '')}` : '';
+  const show = (file: string) => (path.isAbsolute(file) ? path.relative(projectRoot, file).split(path.sep).join('/') : file);
+  if (context.renderedPath !== undefined) {
+    const url = context.renderedPath.endsWith('/') ? context.renderedPath : `${context.renderedPath}/`;
+    const article = context.urls?.get(url);
+    const source = article ?? (e.loc?.file ? show(e.loc.file) : e.id);
+    if (source) return `${messages.renderFailed(url, source)}: ${message}${hint}`;
+  }
   const file = e.loc?.file ?? e.id;
-  const where = file ? `${file.replace(`${projectRoot}/`, '')}${e.loc?.line ? `:${e.loc.line}` : ''}: ` : '';
-  return `${where}${e.message ?? String(error)}${e.hint ? `\n  ${e.hint}` : ''}`;
+  const where = file ? `${show(file)}${e.loc?.line ? `:${e.loc.line}` : ''}: ` : '';
+  return `${where}${message}${hint}`;
+}
+
+/**
+ * Watches Astro's log for the page it failed to render ("Caught error
+ * rendering /chinh-tri/bai/"): the error itself does not say.
+ */
+function watchRenderErrors(): { renderedPath: () => string | undefined; stop: () => void } {
+  const write = process.stderr.write;
+  let renderedPath: string | undefined;
+  process.stderr.write = function (this: typeof process.stderr, chunk: unknown, ...rest: unknown[]) {
+    const match = /Caught error rendering (\S+?):/.exec(String(chunk).replace(ANSI_ESCAPES, ''));
+    if (match) renderedPath = match[1];
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stderr.write;
+  return { renderedPath: () => renderedPath, stop: () => void (process.stderr.write = write) };
+}
+
+/**
+ * Ctrl-C or a kill during the build: the live output is untouched, so exit
+ * at once, except during the swap, which is finished first.
+ */
+function guardSignals(onExit: () => void): { critical: <T>(work: () => Promise<T>) => Promise<T>; stop: () => void } {
+  let inCritical = false;
+  let pending: NodeJS.Signals | undefined;
+  const exit = (signal: NodeJS.Signals) => {
+    onExit();
+    console.error(`\n${messages.buildInterrupted}`);
+    process.exit(128 + (os.constants.signals[signal] ?? 1));
+  };
+  const handler = (signal: NodeJS.Signals) => {
+    if (inCritical) pending = signal;
+    else exit(signal);
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, handler);
+  return {
+    critical: async (work) => {
+      inCritical = true;
+      try {
+        return await work();
+      } finally {
+        inCritical = false;
+        if (pending) exit(pending);
+      }
+    },
+    stop: () => {
+      for (const signal of signals) process.off(signal, handler);
+    },
+  };
 }
 
 export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
@@ -47,23 +114,35 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     return { ok, phases };
   };
 
-  await recoverInterruptedSwap(paths.outDir, paths.workDir);
-
   // The config reads the environment once; import it after the caller set it.
   const { readBuildSettings, siteConfig } = await import('../../src/config/index.ts');
   const settings = readBuildSettings();
   const report = await time('check', () =>
-    checkContent({ contentDir: settings.contentDir, config: siteConfig, now: settings.now, cwd: projectRoot }),
+    checkContent({
+      contentDir: settings.contentDir,
+      config: siteConfig,
+      now: settings.now,
+      cwd: projectRoot,
+      publicDir: path.join(projectRoot, 'public'),
+    }),
   );
   if (report.errors > 0) {
     console.error(formatReport(report));
     console.error(`\n${messages.buildRefused}`);
     return finish(false);
   }
-  if (report.warnings > 0) log(formatReport(report));
+  // Warnings are shown even with --quiet: they are for the reporter.
+  if (report.warnings > 0) console.log(formatReport(report));
 
-  await fs.rm(paths.stagingDir, { recursive: true, force: true });
+  // From here on, one build of this checkout at a time (see acquireBuildLock).
+  const lock = await acquireBuildLock(projectRoot, (pid) => log(messages.buildWaiting(pid)));
+  const signals = guardSignals(lock.release);
+  const renderErrors = watchRenderErrors();
+  // Astro's chunks land here when the output folder is outside the project.
+  const fallbackPrerender = path.join(projectRoot, '.astro/.prerender');
   try {
+    await recoverInterruptedSwap(paths.outDir, paths.workDir);
+    await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const { build } = await import('astro');
     await time('astro', () =>
       build({
@@ -73,12 +152,20 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
         logLevel: options.quiet ? 'error' : 'info',
       }),
     );
-    await time('cleanup', () => removeInternalFiles(paths.stagingDir));
-    await time('swap', () => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir));
+    await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
+    await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir)));
   } catch (error) {
-    console.error(`\nBuild failed: ${describeAstroError(error)}`);
+    const detail = describeAstroError(error, { renderedPath: renderErrors.renderedPath(), urls: report.urls });
+    console.error(`\n${messages.buildFailed(detail)}`);
     console.error(messages.buildRefused);
+    // What a failed build leaves behind holds every entry's data: not kept.
+    await fs.rm(paths.stagingDir, { recursive: true, force: true });
+    await fs.rm(fallbackPrerender, { recursive: true, force: true });
     return finish(false);
+  } finally {
+    renderErrors.stop();
+    signals.stop();
+    lock.release();
   }
   log(`Site written to ${paths.outDir.replace(`${projectRoot}/`, '')}/`);
   return finish(true);

@@ -102,7 +102,9 @@ export const messages = {
   warningTag: 'warning',
   buildRefused: 'The site was not built: fix the errors above, then run the build again. The live site is unchanged.',
   buildFailed: (detail: string) => `Build failed: ${detail}`,
-  renderFailed: (url: string, file: string) => `${file}: the page ${url} could not be made from this article`,
+  buildInterrupted: 'Build interrupted: the live site is unchanged.',
+  buildWaiting: (pid: number) => `Waiting for another build of this site to finish (process ${pid})…`,
+  renderFailed: (url: string, file: string) => `${file}: the page ${url} could not be made`,
   noStagedContent: 'No content files staged: nothing to check.',
   checkUsage:
     'Usage: npm run check [-- --staged | -- <files>...]  (no argument: the whole content folder; --staged: files staged for commit)',
@@ -123,6 +125,7 @@ export const messages = {
   newNextSteps: (file: string) =>
     `Next: write the lead and the article in ${file}, then run "npm run check" and preview with "npm run dev".`,
   newPromptTitle: 'Tiêu đề / Title: ',
-  newPromptCategory: (known: readonly string[]) => `Chuyên mục / Category (${known.join(', ')}): `,
+  newPromptCategory: (known: readonly string[]) =>
+    `Chuyên mục / Category (${known.map((slug, index) => `${index + 1} ${slug}`).join(', ')}; number or name): `,
   newPromptAuthor: 'Tác giả / Author (Enter to skip): ',
 } as const;
