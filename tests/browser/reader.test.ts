@@ -139,7 +139,7 @@ for (const viewport of ['phone', 'desktop'] as const) {
       it(`shows the ${target.name} page with loaded photos and no axe violations`, async () => {
         const { context, page } = await open(viewport);
         try {
-          const response = await page.goto(server.url + target.path);
+          const response = await page.goto(server.url + target.path, { waitUntil: 'networkidle' });
           expect(response?.status()).toBe(target.status);
           await expect.poll(() => page.locator('#cookie-notice').isVisible()).toBe(true);
           expect(await page.locator('h1').count()).toBe(1);
