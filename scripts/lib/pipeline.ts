@@ -9,6 +9,7 @@ import path from 'node:path';
 import { checkContent, formatReport } from './check.ts';
 import { projectRoot, resolveBuildPaths } from './paths.ts';
 import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
+import { createAstroPhaseRecorder } from './build-timings.ts';
 import { messages } from '../../src/lib/messages.ts';
 
 export interface BuildOptions {
@@ -135,7 +136,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   if (report.warnings > 0) console.log(formatReport(report));
 
   // From here on, one build of this checkout at a time (see acquireBuildLock).
-  const lock = await acquireBuildLock(projectRoot, (pid) => log(messages.buildWaiting(pid)));
+  const lock = await time('lock', () => acquireBuildLock(projectRoot, (pid) => log(messages.buildWaiting(pid))));
   const signals = guardSignals(lock.release);
   const renderErrors = watchRenderErrors();
   // Astro's chunks land here when the output folder is outside the project.
@@ -144,14 +145,23 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     await recoverInterruptedSwap(paths.outDir, paths.workDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const { build } = await import('astro');
-    await time('astro', () =>
-      build({
-        root: projectRoot,
-        outDir: paths.stagingDir,
-        cacheDir: paths.cacheDir,
-        logLevel: options.quiet ? 'error' : 'info',
-      }),
-    );
+    // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
+    const recorder = options.timingsFile ? createAstroPhaseRecorder(`${paths.workDir}/astro-timer.json`) : undefined;
+    if (recorder) process.env.ASTRO_TIMER_PATH = recorder.timerFile;
+    const astroStart = performance.now();
+    try {
+      await time('astro', () =>
+        build({
+          root: projectRoot,
+          outDir: paths.stagingDir,
+          cacheDir: paths.cacheDir,
+          logLevel: options.quiet ? 'error' : 'info',
+          ...(recorder ? { integrations: [recorder.integration] } : {}),
+        }),
+      );
+    } finally {
+      if (recorder) Object.assign(phases, recorder.phases(astroStart));
+    }
     await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
     await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir)));
   } catch (error) {
