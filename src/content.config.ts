@@ -4,7 +4,7 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
 import { articlesLoader } from './loaders/articles.ts';
-import { createArticleSchema } from './lib/schemas/article.ts';
+import { createArticleSchemaFactory } from './lib/schemas/article.ts';
 import { parseCategories } from './lib/categories.ts';
 import { CategorySchema } from './lib/schemas/category.ts';
 import { readBuildSettings, siteConfig } from './config/index.ts';
@@ -18,6 +18,8 @@ if (!categoriesResult.ok) {
 }
 const categorySlugs = categoriesResult.categories.map((category) => category.slug);
 
+const articleSchema = createArticleSchemaFactory({ timeZone: siteConfig.timeZone, categories: categorySlugs });
+
 const articles = defineCollection({
   loader: articlesLoader({
     articlesDir: path.join(settings.contentDir, 'articles'),
@@ -25,8 +27,10 @@ const articles = defineCollection({
     now: settings.now,
     preview: settings.preview,
     allowMdx: siteConfig.allowMdx,
+    markdownWorkers: settings.markdownWorkers,
   }),
-  schema: ({ image }) => createArticleSchema({ timeZone: siteConfig.timeZone, categories: categorySlugs, image }),
+  // Astro calls this once per entry: only the part that uses the entry's image() is built each time.
+  schema: ({ image }) => articleSchema(image),
 });
 
 /** Categories in navigation order (`order` is the position in categories.yaml). */

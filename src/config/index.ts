@@ -6,6 +6,8 @@
  * - `NEWSROOM_CONTENT_DIR` points at another content folder (tests, benchmark).
  * - `NEWSROOM_NOW` fixes the build clock (ISO 8601) so embargoes are testable.
  * - `NEWSROOM_PREVIEW=1` publishes drafts and future-dated articles (never for production).
+ * - `NEWSROOM_MARKDOWN_WORKERS=N` renders uncached Markdown on N worker threads
+ *   (0: on the main thread); unset, the loader decides from the cores and the batch.
  */
 import path from 'node:path';
 import { SiteConfigSchema, type SiteConfig } from './schema.ts';
@@ -29,6 +31,8 @@ export interface BuildSettings {
   now: Date;
   /** Publish drafts and future articles too (dev server, explicit preview). */
   preview: boolean;
+  /** Worker threads for Markdown rendering; undefined lets the loader decide. */
+  markdownWorkers?: number;
 }
 
 function parseNow(value: string | undefined): Date {
@@ -45,5 +49,15 @@ export function readBuildSettings(env: NodeJS.ProcessEnv = process.env, cwd = pr
     contentDir: path.resolve(cwd, env.NEWSROOM_CONTENT_DIR ?? 'content'),
     now: parseNow(env.NEWSROOM_NOW),
     preview: env.NEWSROOM_PREVIEW === '1' || env.NEWSROOM_PREVIEW === 'true',
+    markdownWorkers: parseWorkers(env.NEWSROOM_MARKDOWN_WORKERS),
   };
+}
+
+function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 0 || workers > 64) {
+    throw new Error(`NEWSROOM_MARKDOWN_WORKERS="${value}" is not a number of threads (0 to 64)`);
+  }
+  return workers;
 }

@@ -8,6 +8,7 @@
  * so two published files that resolve to one URL are caught here by name.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -18,6 +19,7 @@ import { parseNewsDate } from '../lib/dates.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { slugify, slugFromFileName } from '../lib/slug.ts';
 import { messages } from '../lib/messages.ts';
+import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 export interface ArticlesLoaderOptions {
   /** Absolute path of the folder holding the article files. */
@@ -26,6 +28,22 @@ export interface ArticlesLoaderOptions {
   now: Date;
   preview: boolean;
   allowMdx: boolean;
+  /**
+   * Worker threads that render the Markdown the content cache does not hold.
+   * Unset: `defaultMarkdownWorkers()` once at least `POOL_THRESHOLD` articles
+   * need rendering, else the main thread. 0: always the main thread. A number:
+   * that many workers for any batch.
+   */
+  markdownWorkers?: number;
+}
+
+/** Below this many cache misses, starting workers costs more than it saves. */
+export const POOL_THRESHOLD = 150;
+
+/** One worker per core, leaving the main thread to parse front matter meanwhile; at most 4. */
+export function defaultMarkdownWorkers(): number {
+  const cores = os.availableParallelism();
+  return cores < 2 ? 0 : Math.min(4, cores);
 }
 
 export const ARTICLE_PATTERNS = ['**/*.md', '**/*.mdx'];
@@ -43,19 +61,41 @@ interface Candidate {
   id: string;
 }
 
+/** A published Markdown article that the content cache does not hold (new or changed). */
+interface ToRender {
+  id: string;
+  absolute: string;
+  shown: string;
+  digest: string;
+  data: Record<string, unknown>;
+  body: string;
+  bodyLine: number;
+}
+
 export function articlesLoader(options: ArticlesLoaderOptions): Loader {
   return {
     name: 'newsroom-articles',
     load: async (context: LoaderContext) => {
-      const { store, config, generateDigest, parseData, renderMarkdown } = context;
+      const { store, config, generateDigest, parseData, renderMarkdown, logger } = context;
       const root = path.resolve(decodeURI(config.root.pathname));
       const files = (await findFiles(ARTICLE_PATTERNS, { cwd: options.articlesDir, expandDirectories: false })).sort();
       const untouched = new Set(store.keys());
       const owners = new Map<string, Candidate>();
       const limit = pLimit(8);
       const display = (file: string) => path.relative(root, path.join(options.articlesDir, file)).split(path.sep).join('/');
+      const toRender: ToRender[] = [];
+      let cached = 0;
 
-      async function syncFile(file: string): Promise<void> {
+      const parse = async (id: string, data: Record<string, unknown>, absolute: string, shown: string) => {
+        try {
+          return await parseData({ id, data, filePath: absolute });
+        } catch (error) {
+          throw new ContentError(shown, 1, '', `invalid front matter: ${(error as Error).message}`);
+        }
+      };
+
+      /** Decides publication, catches duplicate URLs, keeps cached entries; queues the rest. */
+      async function scanFile(file: string): Promise<void> {
         const absolute = path.join(options.articlesDir, file);
         const shown = display(file);
         const isMdx = file.toLowerCase().endsWith('.mdx');
@@ -86,45 +126,69 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         const digest = generateDigest(contents);
         const existing = store.get(id);
         if (existing && existing.digest === digest && existing.filePath === shown) {
+          cached += 1;
           if (existing.deferredRender) store.addModuleImport(existing.filePath);
           // The store has addAssetImports at run time (Astro's glob loader uses it) but its public type omits it.
           const assets = store as typeof store & { addAssetImports(assets: string[], filePath: string): void };
           if (existing.assetImports?.length) assets.addAssetImports(existing.assetImports, existing.filePath);
           return;
         }
-
-        let parsed: Record<string, unknown>;
-        try {
-          parsed = await parseData({ id, data, filePath: absolute });
-        } catch (error) {
-          throw new ContentError(shown, 1, '', `invalid front matter: ${(error as Error).message}`);
-        }
         if (isMdx) {
+          // MDX is compiled by Vite when a page renders it (deferred render).
+          const parsed = await parse(id, data, absolute, shown);
           store.set({ id, data: parsed, body: source.body, filePath: shown, digest, deferredRender: true });
           return;
         }
+        toRender.push({ id, absolute, shown, digest, data, body: source.body, bodyLine: source.bodyLine });
+      }
+
+      await Promise.all(files.map((file) => limit(() => scanFile(file))));
+      for (const id of untouched) store.delete(id);
+
+      // Cold entries: rendered on worker threads when there are many, else here.
+      const workers = options.markdownWorkers ?? (toRender.length >= POOL_THRESHOLD ? defaultMarkdownWorkers() : 0);
+      let pool: MarkdownPool | undefined;
+      if (workers > 0 && toRender.length > 0) {
+        pool = await createMarkdownPool(config, workers, (reason) =>
+          logger.warn(`rendering Markdown on the main thread: ${reason}`),
+        );
+      }
+      const render = pool
+        ? (markdown: string, fileURL: URL) => pool.render(markdown, fileURL)
+        : (markdown: string, fileURL: URL) => renderMarkdown(markdown, { fileURL });
+
+      async function renderEntry(entry: ToRender): Promise<void> {
+        // Leading blank lines keep Markdown line numbers equal to file line numbers.
+        const markdown = '\n'.repeat(entry.bodyLine - 1) + entry.body;
+        // The render starts before the schema runs, so workers and the main thread overlap.
+        const rendering = render(markdown, pathToFileURL(entry.absolute));
+        rendering.catch(() => {});
+        const parsed = await parse(entry.id, entry.data, entry.absolute, entry.shown);
         let rendered;
         try {
-          // Leading blank lines keep Markdown line numbers equal to file line numbers.
-          rendered = await renderMarkdown('\n'.repeat(source.bodyLine - 1) + source.body, {
-            fileURL: pathToFileURL(absolute),
-          });
+          rendered = await rendering;
         } catch (error) {
-          throw new ContentError(shown, source.bodyLine, '', `cannot render Markdown: ${(error as Error).message}`);
+          throw new ContentError(entry.shown, entry.bodyLine, '', `cannot render Markdown: ${(error as Error).message}`);
         }
         store.set({
-          id,
+          id: entry.id,
           data: parsed,
-          body: source.body,
-          filePath: shown,
-          digest,
+          body: entry.body,
+          filePath: entry.shown,
+          digest: entry.digest,
           rendered,
           assetImports: rendered.metadata?.imagePaths,
         });
       }
 
-      await Promise.all(files.map((file) => limit(() => syncFile(file))));
-      for (const id of untouched) store.delete(id);
+      try {
+        // The pool queues everything at once; the main thread renders a few at a time.
+        const renderLimit = pool ? pLimit(64) : limit;
+        await Promise.all(toRender.map((entry) => renderLimit(() => renderEntry(entry))));
+      } finally {
+        await pool?.close();
+      }
+      logger.info(`${toRender.length} rendered, ${cached} from the cache${pool ? ` (${pool.size} worker threads)` : ''}`);
     },
   };
 }
