@@ -45,72 +45,102 @@ function byNewest(a: RelatableArticle, b: RelatableArticle): number {
   return b.date.getTime() - a.date.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Interns keys as small integers and keeps, per key, the articles that carry it (ascending index). */
+class Postings {
+  readonly #ids = new Map<string, number>();
+  readonly lists: number[][] = [];
+
+  add(key: string, article: number): number {
+    let id = this.#ids.get(key);
+    if (id === undefined) {
+      id = this.lists.length;
+      this.#ids.set(key, id);
+      this.lists.push([]);
+    }
+    const list = this.lists[id]!;
+    // An article repeating a key counts once.
+    if (list[list.length - 1] !== article) list.push(article);
+    return id;
+  }
+}
+
 export function computeNewsLists(input: readonly RelatableArticle[], options: NewsListOptions): Map<string, NewsLists> {
   const articles = [...input].sort(byNewest);
   const n = articles.length;
-  // Index i is also the recency rank: a lower index is newer.
-  const tagPostings = new Map<string, number[]>();
-  const termPostings = new Map<string, number[]>();
-  const termsOf: string[][] = [];
-  articles.forEach((article, i) => {
-    for (const tag of new Set(article.tags)) {
-      let list = tagPostings.get(tag);
-      if (!list) tagPostings.set(tag, (list = []));
-      list.push(i);
-    }
-    const terms = textTerms(article.text);
-    termsOf.push(terms);
-    for (const term of terms) {
-      let list = termPostings.get(term);
-      if (!list) termPostings.set(term, (list = []));
-      list.push(i);
-    }
-  });
+  // Index i is also the recency rank: a lower index is newer. Posting lists
+  // hold article indexes in ascending order; tags and terms are interned.
+  const tags = new Postings();
+  const terms = new Postings();
+  const tagsOf: number[][] = [];
+  const termsOf: number[][] = [];
+  for (let i = 0; i < n; i += 1) {
+    const article = articles[i]!;
+    tagsOf.push([...new Set(article.tags.map((tag) => tags.add(tag, i)))]);
+    termsOf.push(textTerms(article.text).map((term) => terms.add(term, i)));
+  }
   const maxTermPostings = Math.max(20, Math.floor(n * (options.maxTermShare ?? 0.02)));
 
   const byCategory = new Map<string, number[]>();
-  articles.forEach((article, i) => {
-    let list = byCategory.get(article.category);
-    if (!list) byCategory.set(article.category, (list = []));
+  for (let i = 0; i < n; i += 1) {
+    const category = articles[i]!.category;
+    let list = byCategory.get(category);
+    if (!list) byCategory.set(category, (list = []));
     list.push(i);
-  });
+  }
 
   const tagScore = new Int32Array(n);
   const termScore = new Int32Array(n);
+  const touched = new Int32Array(n);
+  const k = options.relatedCount;
   const result = new Map<string, NewsLists>();
+  /** Ranks candidate a above b: more shared tags, then more shared terms, then newer. */
+  const better = (a: number, b: number) =>
+    tagScore[a] !== tagScore[b] ? tagScore[a]! > tagScore[b]! : termScore[a] !== termScore[b] ? termScore[a]! > termScore[b]! : a < b;
 
-  articles.forEach((article, i) => {
-    const touched: number[] = [];
-    for (const tag of new Set(article.tags)) {
-      for (const j of tagPostings.get(tag) ?? []) {
+  for (let i = 0; i < n; i += 1) {
+    const article = articles[i]!;
+    let count = 0;
+    for (const tag of tagsOf[i]!) {
+      const postings = tags.lists[tag]!;
+      for (let p = 0; p < postings.length; p += 1) {
+        const j = postings[p]!;
         if (j === i) continue;
-        if (tagScore[j] === 0 && termScore[j] === 0) touched.push(j);
-        tagScore[j]! += 1;
+        if (tagScore[j] === 0 && termScore[j] === 0) touched[count++] = j;
+        tagScore[j] = tagScore[j]! + 1;
       }
     }
-    for (const term of termsOf[i] ?? []) {
-      const postings = termPostings.get(term) ?? [];
+    for (const term of termsOf[i]!) {
+      const postings = terms.lists[term]!;
       if (postings.length > maxTermPostings) continue;
-      for (const j of postings) {
+      for (let p = 0; p < postings.length; p += 1) {
+        const j = postings[p]!;
         if (j === i) continue;
-        if (tagScore[j] === 0 && termScore[j] === 0) touched.push(j);
-        termScore[j]! += 1;
+        if (tagScore[j] === 0 && termScore[j] === 0) touched[count++] = j;
+        termScore[j] = termScore[j]! + 1;
       }
     }
-    touched.sort((a, b) => tagScore[b]! - tagScore[a]! || termScore[b]! - termScore[a]! || a - b);
-    const relatedIdx = touched.slice(0, options.relatedCount);
-    for (const j of touched) {
-      tagScore[j] = 0;
-      termScore[j] = 0;
+    // The best k candidates, kept sorted by insertion: O(candidates x k), not a sort of all candidates.
+    const relatedIdx: number[] = [];
+    for (let c = 0; k > 0 && c < count; c += 1) {
+      const j = touched[c]!;
+      if (relatedIdx.length === k && !better(j, relatedIdx[k - 1]!)) continue;
+      let at = relatedIdx.length === k ? k - 1 : relatedIdx.length;
+      while (at > 0 && better(j, relatedIdx[at - 1]!)) {
+        relatedIdx[at] = relatedIdx[at - 1]!;
+        at -= 1;
+      }
+      relatedIdx[at] = j;
     }
-    const exclude = new Set(relatedIdx);
-    exclude.add(i);
+    for (let c = 0; c < count; c += 1) {
+      tagScore[touched[c]!] = 0;
+      termScore[touched[c]!] = 0;
+    }
     const other: string[] = [];
     for (const j of byCategory.get(article.category) ?? []) {
       if (other.length >= options.otherCount) break;
-      if (!exclude.has(j)) other.push(articles[j]!.id);
+      if (j !== i && !relatedIdx.includes(j)) other.push(articles[j]!.id);
     }
     result.set(article.id, { related: relatedIdx.map((j) => articles[j]!.id), other });
-  });
+  }
   return result;
 }
