@@ -194,6 +194,7 @@ for (const viewport of ['phone', 'desktop'] as const) {
         await page.keyboard.press('Enter');
         expect(await notice.isVisible()).toBe(false);
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+        expect(await page.evaluate(() => window.scrollY)).toBe(0);
         await page.reload();
         await page.waitForLoadState('load');
         await page.waitForTimeout(100);
