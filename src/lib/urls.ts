@@ -34,11 +34,23 @@ export function searchPath(paths: UrlPaths): string {
   return `/${paths.search}/`;
 }
 
+/** Where the search index (Pagefind's bundle) is published; the search page loads `pagefind.js` from it. */
+export const searchBundlePath = '/pagefind/';
+
 export function categoryFeedPath(category: string): string {
   return `/${category}/rss.xml`;
 }
 
 export const siteFeedPath = '/rss.xml';
+
+/** The sitemap basename given to @astrojs/sitemap, which writes `<base>-index.xml` and `<base>-0.xml`... */
+export const sitemapBaseName = 'sitemap';
+
+/** The sitemap index (the one to submit to search engines and list in robots.txt). */
+export const sitemapIndexPath = `/${sitemapBaseName}-index.xml`;
+
+/** The Google News sitemap: articles of the last two days. */
+export const newsSitemapPath = '/news-sitemap.xml';
 
 /** An absolute URL on the site: absoluteUrl('https://x.org', '/a/') -> 'https://x.org/a/'. */
 export function absoluteUrl(siteUrl: string, path: string): string {
