@@ -1,9 +1,16 @@
 // @ts-check
 import { defineConfig, sharpImageService } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/plugins.ts';
 import { siteConfig } from './src/config/index.ts';
+import { searchIndex } from './src/integrations/search.ts';
+import { createSitemapMetadata } from './src/integrations/sitemap-metadata.ts';
+import { sitemapBaseName } from './src/lib/urls.ts';
+
+// lastmod and noindex of each built page, read back for @astrojs/sitemap.
+const sitemapMetadata = createSitemapMetadata();
 
 export default defineConfig({
   site: siteConfig.url,
@@ -20,6 +27,11 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    sitemapMetadata.integration,
+    sitemap({ filenameBase: sitemapBaseName, filter: sitemapMetadata.filter, serialize: sitemapMetadata.serialize }),
+    searchIndex({ language: siteConfig.language, timeZone: siteConfig.timeZone, dateFormat: siteConfig.dateFormat }),
+  ],
   devToolbar: { enabled: false },
 });
