@@ -3,34 +3,36 @@
  * building, with the same schema as the Astro collection. Reports every
  * problem of every file in one run, as `file:line: field: message (how to fix)`.
  *
- * Per file: encoding, front matter and YAML, the schema, unknown keys, control
- * characters, images, MDX syntax, publication warnings. Across files: two
- * articles at one URL, aliases that point at a live page, symlinks that leave
- * the content folder. With `only`, problems are reported for those files, but
- * cross-file rules still see every article.
+ * Per file (`check-article.ts`): encoding, front matter and YAML, the schema,
+ * unknown keys, control characters, images, MDX syntax, publication warnings.
+ * Across files (here): two articles at one URL, aliases that point at a live
+ * page, symlinks that leave the content folder, categories.yaml. With `only`,
+ * problems are reported for those files, but cross-file rules still see every
+ * article. Large folders are checked on worker threads, one per core.
  */
 import { promises as fs, type Dirent } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { createArticleSchema, ARTICLE_KEYS } from '../../src/lib/schemas/article.ts';
+import { Worker } from 'node:worker_threads';
 import { parseCategories } from '../../src/lib/categories.ts';
-import { decodeUtf8, parseArticleSource, type ParsedSource } from '../../src/lib/front-matter.ts';
-import { parseNewsDate, formatDate } from '../../src/lib/dates.ts';
-import { slugify, slugFromFileName } from '../../src/lib/slug.ts';
-import { articlePath, categoryPath } from '../../src/lib/urls.ts';
-import { CONTROL_CHARACTERS, nfc } from '../../src/lib/text.ts';
-import { suggest } from '../../src/lib/suggest.ts';
+import { decodeUtf8 } from '../../src/lib/front-matter.ts';
+import { categoryPath } from '../../src/lib/urls.ts';
+import { nfc } from '../../src/lib/text.ts';
 import { messages } from '../../src/lib/messages.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
+import {
+  createArticleChecker,
+  displayPath,
+  firstBadLine,
+  isInside,
+  mapLimit,
+  type ArticleCheckContext,
+  type ArticleRecord,
+  type ArticleResult,
+  type Problem,
+} from './check-article.ts';
 
-export interface Problem {
-  /** Path shown to the reporter, e.g. `content/articles/2024/09/bai.md`. */
-  file: string;
-  line: number;
-  /** Dotted front-matter field (`cover.src`), or "" for the file as a whole. */
-  field: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+export { displayPath, findBodyImages, mapMdxPositions, mdxErrorLine, type Problem } from './check-article.ts';
 
 export interface CheckReport {
   /** Sorted by file, then line. */
@@ -60,199 +62,39 @@ export interface CheckOptions {
   publicDir?: string;
 }
 
-/** How many files are read and checked at once. */
+/** How many files one thread reads and checks at once. */
 const CONCURRENCY = 32;
+/** Below this many articles, worker threads cost more than they save. */
+const WORKER_THRESHOLD = 1500;
 
 const ARTICLE_EXTENSION = /\.mdx?$/;
 const NEAR_ARTICLE_EXTENSION = /\.(md|mdx|markdown|mdown|mkd)$/i;
 
-/** Keys reporters write by habit (Vietnamese words, other generators' names) -> our key. */
-const KEY_SYNONYMS: Record<string, string> = {
-  'tieu-de': 'title',
-  'chuyen-muc': 'category',
-  categories: 'category',
-  ngay: 'date',
-  'ngay-dang': 'date',
-  pubdate: 'date',
-  published: 'date',
-  'tac-gia': 'author',
-  authors: 'author',
-  'nguoi-chup': 'photographer',
-  'anh': 'photographer',
-  'nguon': 'source',
-  'nguon-tin': 'source',
-  sapo: 'lead',
-  'tom-tat': 'lead',
-  description: 'lead',
-  summary: 'lead',
-  excerpt: 'lead',
-  'the': 'tags',
-  'tu-khoa': 'tags',
-  keywords: 'tags',
-  'anh-bia': 'cover',
-  image: 'cover',
-  'ban-nhap': 'draft',
-  'cap-nhat': 'updated',
-  'duong-dan': 'slug',
-  redirects: 'aliases',
-};
-
-const NESTED_KEYS: Record<string, readonly string[]> = {
-  cover: ['src', 'alt', 'caption'],
-  source: ['name', 'url'],
-};
-
-interface ArticleRecord {
-  file: string;
-  shown: string;
-  reported: boolean;
-  draft: boolean;
-  published: boolean;
-  url?: string;
-  category?: string;
-  slug?: string;
-  /** Line of the `slug:` key, or 1 when the slug comes from the file name. */
-  urlLine: number;
-  aliases: { path: string; line: number; field: string }[];
-}
-
-type ImageStatus = 'ok' | 'missing' | 'outside' | 'name-form';
-
-/** Runs `work` on every item with at most `limit` running at once; keeps order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index]!);
-    }
-  });
-  await Promise.all(runners);
-  return results;
-}
-
-function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-/** The 1-based line of the first invalid UTF-8 sequence. */
-function firstBadLine(bytes: Uint8Array): number {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const bad = text.indexOf('\uFFFD');
-  let line = 1;
-  for (let i = 0; i < bad; i += 1) if (text.charCodeAt(i) === 10) line += 1;
-  return line;
-}
-
-function valueAt(data: unknown, keys: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const key of keys) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-/** The line of a field, or of its closest parent that has one; 1 when none. */
-function lineOfField(source: ParsedSource, keys: readonly PropertyKey[]): number {
-  for (let length = keys.length; length > 0; length -= 1) {
-    const line = source.keyLines.get(keys.slice(0, length).join('.'));
-    if (line !== undefined) return line;
-  }
-  return 1;
-}
-
-/** Every string in the front matter with its dotted path. */
-function* strings(value: unknown, prefix: string): Generator<[string, string]> {
-  if (typeof value === 'string') yield [prefix, value];
-  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* strings(item, `${prefix}.${i}`);
-  else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) yield* strings(item, prefix ? `${prefix}.${key}` : key);
-  }
-}
-
-/** Image references in a Markdown/MDX body, outside code, with their body line (0-based). */
-export function findBodyImages(body: string): { src: string; alt: string | undefined; line: number }[] {
-  const found: { src: string; alt: string | undefined; line: number }[] = [];
-  const lines = body.split('\n');
-  const definitions = new Map<string, { src: string; line: number }>();
-  const references: { label: string; alt: string; line: number }[] = [];
-  let fence: string | undefined;
-  let inComment = false;
-  for (const [index, raw] of lines.entries()) {
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]![0] === fence[0] && fenceMatch[1]!.length >= fence.length) fence = undefined;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      continue;
-    }
-    let line = raw;
-    if (inComment) {
-      const end = line.indexOf('-->');
-      if (end === -1) continue;
-      line = line.slice(end + 3);
-      inComment = false;
-    }
-    line = line.replace(/<!--[\s\S]*?-->/g, '');
-    const open = line.indexOf('<!--');
-    if (open !== -1) {
-      line = line.slice(0, open);
-      inComment = true;
-    }
-    line = line.replace(/(`+)[\s\S]*?\1/g, '');
-    const definition = /^\s{0,3}\[([^\]]+)\]:\s*(<[^>]*>|\S+)/.exec(line);
-    if (definition) {
-      definitions.set(definition[1]!.trim().toLowerCase(), { src: definition[2]!.replace(/^<|>$/g, ''), line: index });
-      continue;
-    }
-    for (const match of line.matchAll(/!\[([^\]]*)\]\(\s*(<[^>]*>|[^\s)]+)(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*\)/g)) {
-      found.push({ src: match[2]!.replace(/^<|>$/g, ''), alt: match[1], line: index });
-    }
-    for (const match of line.matchAll(/!\[([^\]]*)\]\[([^\]]*)\]/g)) {
-      references.push({ label: (match[2] || match[1]!).trim().toLowerCase(), alt: match[1]!, line: index });
-    }
-    for (const match of line.matchAll(/<img\b[^>]*>/gi)) {
-      const src = /\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[0]);
-      if (!src) continue;
-      const alt = /\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(match[0]);
-      found.push({ src: src[1] ?? src[2] ?? src[3] ?? '', alt: alt ? (alt[1] ?? alt[2] ?? alt[3] ?? '') : '', line: index });
-    }
-  }
-  for (const reference of references) {
-    const definition = definitions.get(reference.label);
-    if (definition) found.push({ src: definition.src, alt: reference.alt, line: reference.line });
-  }
-  return found;
-}
-
-/** Maps "(3:1-3:4)" positions in an MDX message from body lines to file lines. */
-export function mapMdxPositions(reason: string, bodyLine: number): string {
-  return reason.replace(/\((\d+):(\d+)(?:-(\d+):(\d+))?\)/g, (_all, l1: string, c1: string, l2?: string, c2?: string) => {
-    const start = `${Number(l1) + bodyLine - 1}:${c1}`;
-    return l2 === undefined ? `(${start})` : `(${start}-${Number(l2) + bodyLine - 1}:${c2})`;
-  });
-}
-
 /**
- * The file line of an MDX compile error: the body starts at `bodyLine`. A brace
- * never closed is reported by MDX at the end of the file; point at the line
- * of the last "{" instead, where the reporter has to look.
+ * Checks the article files: on this thread for a small folder, else split
+ * over worker threads (one per core, up to 8). Results keep the files' order.
  */
-export function mdxErrorLine(error: { line?: number | null; ruleId?: string | null }, body: string, bodyLine: number): number {
-  const line = typeof error.line === 'number' && error.line > 0 ? error.line : 1;
-  if (error.ruleId === 'unexpected-eof') {
-    const lines = body.split('\n').slice(0, line);
-    for (let index = lines.length - 1; index >= 0; index -= 1) {
-      if (lines[index]!.includes('{')) return bodyLine + index;
-    }
-  }
-  return bodyLine + line - 1;
+async function checkArticles(files: string[], context: ArticleCheckContext): Promise<ArticleResult[]> {
+  // The worker is a .ts file: it needs a Node that strips types (the project's Node 24).
+  const canStripTypes = Boolean((process.features as { typescript?: string }).typescript);
+  const threads = canStripTypes ? Math.min(os.availableParallelism(), 8, Math.floor(files.length / (WORKER_THRESHOLD / 2))) : 1;
+  if (threads < 2) return mapLimit(files, CONCURRENCY, createArticleChecker(context));
+  const size = Math.ceil(files.length / threads);
+  const chunks = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<ArticleResult[]>((resolve, reject) => {
+          const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { files: chunk, context } });
+          worker.once('message', (message: ArticleResult[]) => resolve(message));
+          worker.once('error', reject);
+          worker.once('exit', (code) => {
+            if (code !== 0) reject(new Error(`content check worker stopped with code ${code}`));
+          });
+        }),
+    ),
+  );
+  return results.flat();
 }
 
 interface WalkResult {
@@ -317,16 +159,6 @@ async function walkContent(contentDir: string, realRoot: string): Promise<WalkRe
   return result;
 }
 
-/**
- * How a file is named to the reporter: relative to `cwd` when the content
- * folder is inside it, else relative to the content folder's parent, so it
- * reads `content/articles/...` either way.
- */
-export function displayPath(file: string, contentDir: string, cwd: string): string {
-  const base = isInside(path.resolve(cwd), path.resolve(contentDir)) ? path.resolve(cwd) : path.dirname(path.resolve(contentDir));
-  return path.relative(base, file).split(path.sep).join('/');
-}
-
 export async function checkContent(options: CheckOptions): Promise<CheckReport> {
   const { config, now } = options;
   const contentDir = path.resolve(options.contentDir);
@@ -376,227 +208,20 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     if (reported(problem.file)) add(problem.file, 1, '', problem.message, problem.severity);
   }
 
-  const schema = createArticleSchema({ timeZone: config.timeZone, categories: categorySlugs });
-  const imageCache = new Map<string, Promise<ImageStatus>>();
-  const publicDir = options.publicDir;
-
-  function imageStatus(absolute: string): Promise<ImageStatus> {
-    let status = imageCache.get(absolute);
-    if (!status) {
-      status = (async (): Promise<ImageStatus> => {
-        if (!isInside(contentDir, absolute)) return 'outside';
-        try {
-          const real = await fs.realpath(absolute);
-          if (!isInside(realRoot, real)) return 'outside';
-          return (await fs.stat(real)).isFile() ? 'ok' : 'missing';
-        } catch {
-          const wanted = nfc(path.basename(absolute));
-          const siblings = await fs.readdir(path.dirname(absolute)).catch(() => [] as string[]);
-          return siblings.some((name) => nfc(name) === wanted) ? 'name-form' : 'missing';
-        }
-      })();
-      imageCache.set(absolute, status);
-    }
-    return status;
-  }
-
-  /** The problem with one image reference, if any. */
-  async function imageProblem(src: string, articleDir: string): Promise<string | undefined> {
-    const value = src.trim();
-    if (value === '') return messages.imageMissing(value);
-    if (/^(https?:)?\/\//i.test(value)) return messages.imageRemote(value);
-    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return messages.imageNotLocal(value);
-    let decoded = value.replace(/[?#].*$/, '');
-    try {
-      decoded = decodeURI(decoded);
-    } catch {
-      // Keep the text as written.
-    }
-    if (decoded.startsWith('/')) {
-      if (!publicDir) return undefined;
-      const inPublic = path.join(publicDir, decoded);
-      if (!isInside(publicDir, inPublic)) return messages.imageOutside(value);
-      return (await fs.stat(inPublic).then((stat) => stat.isFile()).catch(() => false)) ? undefined : messages.imageMissing(value);
-    }
-    const status = await imageStatus(path.resolve(articleDir, decoded));
-    if (status === 'outside') return messages.imageOutside(value);
-    if (status === 'missing') return messages.imageMissing(value);
-    if (status === 'name-form') return messages.imageNameForm(value);
-    return undefined;
-  }
-
-  let compileMdx: ((body: string) => Promise<unknown>) | undefined;
-  async function mdxCompiler() {
-    if (!compileMdx) {
-      const { compile } = await import('@mdx-js/mdx');
-      compileMdx = (value: string) => compile({ value });
-    }
-    return compileMdx;
-  }
-
-  async function checkArticle(file: string): Promise<ArticleRecord> {
-    const shown = show(file);
-    const isReported = reported(file);
-    const record: ArticleRecord = { file, shown, reported: isReported, draft: false, published: false, urlLine: 1, aliases: [] };
-    const issue = (line: number, field: string, message: string, severity: Problem['severity'] = 'error') => {
-      if (isReported) problems.push({ file: shown, line, field, message, severity });
-    };
-    const isMdx = file.endsWith('.mdx');
-    if (isMdx && !config.allowMdx) issue(1, '', messages.mdxNotAllowed);
-
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (error) {
-      issue(1, '', messages.readError((error as Error).message));
-      return record;
-    }
-    if (bytes.length === 0) {
-      issue(1, '', messages.emptyFile);
-      return record;
-    }
-    const text = decodeUtf8(bytes);
-    if (text === null) {
-      issue(firstBadLine(bytes), '', messages.notUtf8);
-      return record;
-    }
-    const source = parseArticleSource(text);
-    if (source.problems.length > 0) {
-      for (const problem of source.problems) issue(problem.line, problem.field, problem.message);
-      return record;
-    }
-    const data = source.data;
-    const reportedFields = new Set<string>();
-
-    // The schema: the same rules the Astro collection applies.
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const seen = new Set<string>();
-      for (const zodIssue of parsed.error.issues) {
-        const keys = zodIssue.path as PropertyKey[];
-        const field = keys.map(String).join('.');
-        const raw = valueAt(data, keys);
-        let message = zodIssue.message;
-        if (field === 'category' && message === messages.unknownCategory && typeof raw === 'string') {
-          if (!categoriesKnown) continue;
-          const value = raw.trim();
-          message = messages.unknownCategoryValue(value, suggest(slugify(value), categorySlugs) ?? suggest(value, categorySlugs), categorySlugs);
-        } else if (raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-          message = field === 'lead' ? messages.emptyLead : messages.empty;
-        }
-        if (seen.has(`${field}\n${message}`)) continue;
-        seen.add(`${field}\n${message}`);
-        reportedFields.add(field);
-        issue(raw === undefined && keys.length === 1 ? 1 : lineOfField(source, keys), field, message);
-      }
-    }
-
-    // Control characters in any text field (the schema checks only some).
-    for (const [field, value] of strings(data, '')) {
-      if (CONTROL_CHARACTERS.test(value) && !reportedFields.has(field)) {
-        issue(lineOfField(source, field.split('.')), field, messages.controlCharacters);
-      }
-    }
-
-    // Unknown keys, with a suggestion.
-    const known: readonly string[] = ARTICLE_KEYS;
-    for (const key of Object.keys(data)) {
-      if (known.includes(key)) continue;
-      const suggestion = KEY_SYNONYMS[slugify(key)] ?? suggest(key, known);
-      issue(source.keyLines.get(key) ?? 1, key, messages.unknownKey(key, suggestion), 'warning');
-    }
-    for (const [parent, keys] of Object.entries(NESTED_KEYS)) {
-      const value = data[parent];
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) continue;
-      for (const key of Object.keys(value)) {
-        if (keys.includes(key)) continue;
-        const field = `${parent}.${key}`;
-        issue(source.keyLines.get(field) ?? 1, field, messages.unknownKey(key, suggest(key, keys)), 'warning');
-      }
-    }
-
-    // Publication.
-    record.draft = data.draft === true;
-    const date = parseNewsDate(data.date, config.timeZone);
-    record.published = !record.draft && date.ok && date.value.date.getTime() <= now.getTime();
-    if (record.draft) issue(source.keyLines.get('draft') ?? 1, 'draft', messages.draft, 'warning');
-    else if (date.ok && date.value.date.getTime() > now.getTime()) {
-      const local = formatDate(date.value.date, config.dateTimeFormat, config.timeZone);
-      issue(source.keyLines.get('date') ?? 1, 'date', messages.futureDate(local, config.timeZone), 'warning');
-    }
-    if (typeof data.lead === 'string') {
-      const length = nfc(data.lead.trim()).length;
-      if (length > config.leadWarnLength) {
-        issue(source.keyLines.get('lead') ?? 1, 'lead', messages.longLead(length, config.leadWarnLength), 'warning');
-      }
-    }
-
-    // URL and aliases, for the checks across files.
-    const rawCategory = typeof data.category === 'string' ? data.category.trim() : '';
-    if (typeof data.slug === 'string' && data.slug.trim() !== '') {
-      record.slug = slugify(data.slug);
-      record.urlLine = source.keyLines.get('slug') ?? 1;
-      if (record.slug === '') issue(record.urlLine, 'slug', messages.slugEmpty(data.slug.trim()));
-    } else {
-      record.slug = slugFromFileName(file);
-      if (record.slug === '') issue(1, '', messages.fileNameSlugEmpty);
-    }
-    if (record.slug && rawCategory && (!categoriesKnown || categorySlugs.includes(rawCategory))) {
-      record.category = rawCategory;
-      record.url = articlePath({ category: rawCategory, slug: record.slug });
-    }
-    if (parsed.success) {
-      record.aliases = parsed.data.aliases.map((alias, index) => ({
-        path: alias,
-        line: source.keyLines.get(`aliases.${index}`) ?? source.keyLines.get('aliases') ?? 1,
-        field: `aliases.${index}`,
-      }));
-    }
-
-    if (!isReported) return record;
-
-    // Images: body and cover.
-    const articleDir = path.dirname(file);
-    const images = findBodyImages(source.body);
-    for (const image of images) {
-      const line = source.bodyLine + image.line;
-      const problem = await imageProblem(image.src, articleDir);
-      if (problem) issue(line, '', problem);
-      if (image.alt !== undefined && image.alt.trim() === '') issue(line, '', messages.imageNoAlt(image.src), 'warning');
-    }
-    const cover = data.cover as { src?: unknown; alt?: unknown } | undefined;
-    if (cover && typeof cover === 'object' && typeof cover.src === 'string') {
-      const problem = await imageProblem(cover.src, articleDir);
-      if (problem) issue(source.keyLines.get('cover.src') ?? 1, 'cover.src', problem);
-      if (typeof cover.alt === 'string' && cover.alt.trim() === '') {
-        issue(source.keyLines.get('cover.alt') ?? 1, 'cover.alt', messages.coverNoAlt, 'warning');
-      }
-    }
-    if (source.body.trim() === '') issue(Math.max(1, source.bodyLine - 1), '', messages.emptyBody, 'warning');
-
-    // MDX: its syntax, and the files it imports.
-    if (isMdx && config.allowMdx) {
-      const compile = await mdxCompiler();
-      try {
-        await compile(source.body);
-        for (const [index, line] of source.body.split('\n').entries()) {
-          const specifier = /^\s*import\s[^'"]*?['"](\.{1,2}\/[^'"]+)['"]/.exec(line)?.[1];
-          if (!specifier) continue;
-          const target = path.resolve(articleDir, specifier);
-          const candidates = ['', '.js', '.ts', '.mjs', '.jsx', '.tsx', '.json', '.astro', '.mdx', '.md'].map((ext) => target + ext);
-          const found = await Promise.all(candidates.map((candidate) => fs.stat(candidate).then((s) => s.isFile()).catch(() => false)));
-          if (!found.some(Boolean)) issue(source.bodyLine + index, '', messages.mdxImportMissing(specifier));
-        }
-      } catch (error) {
-        const e = error as { line?: number | null; ruleId?: string | null; reason?: string; message?: string };
-        const reason = mapMdxPositions(e.reason ?? e.message ?? String(error), source.bodyLine);
-        issue(mdxErrorLine(e, source.body, source.bodyLine), '', messages.mdxInvalid(reason));
-      }
-    }
-    return record;
-  }
-
-  const records = await mapLimit(walk.articles, CONCURRENCY, checkArticle);
+  const context: ArticleCheckContext = {
+    contentDir,
+    realRoot,
+    config,
+    now,
+    cwd: options.cwd,
+    publicDir: options.publicDir,
+    categorySlugs,
+    categoriesKnown,
+    reported: only && !only.has(categoriesFile) ? walk.articles.filter((file) => only.has(file)) : undefined,
+  };
+  const results = await checkArticles(walk.articles, context);
+  const records = results.map((result) => result.record);
+  for (const result of results) problems.push(...result.problems);
 
   // Two articles at one URL (drafts excluded: they are never built).
   const byUrl = new Map<string, ArticleRecord[]>();

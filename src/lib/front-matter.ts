@@ -145,15 +145,35 @@ export function firstAnchorLine(node: unknown, lineOf: (offset: number) => numbe
   return 0;
 }
 
+/**
+ * The lines of the file up to the closing delimiter, without splitting the
+ * body (articles can be large); `close` is -1 when there is none.
+ */
+function frontMatterLines(text: string): { lines: string[]; close: number; bodyStart: number } {
+  const lines: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    const line = end === -1 ? text.slice(start) : text.slice(start, end);
+    lines.push(line);
+    if (lines.length === 1 && !DELIMITER.test(line)) return { lines, close: -1, bodyStart: 0 };
+    if (lines.length > 1 && DELIMITER.test(line)) {
+      return { lines, close: lines.length - 1, bodyStart: end === -1 ? text.length : end + 1 };
+    }
+    if (end === -1) return { lines, close: -1, bodyStart: text.length };
+    start = end + 1;
+  }
+}
+
 export function parseArticleSource(raw: string): ParsedSource {
-  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
   const empty: ParsedSource = { data: {}, body: '', bodyLine: 1, keyLines: new Map(), problems: [] };
   if (text.trim() === '') return { ...empty, problems: [{ line: 1, field: '', message: messages.emptyFile }] };
-  const lines = text.split('\n');
+  const { lines, close, bodyStart } = frontMatterLines(text);
   if (!DELIMITER.test(lines[0] ?? '')) {
     return { ...empty, body: text, problems: [{ line: 1, field: '', message: messages.noFrontMatter }] };
   }
-  const close = lines.findIndex((line, index) => index > 0 && DELIMITER.test(line));
   if (close === -1) {
     return { ...empty, problems: [{ line: 1, field: '', message: messages.unclosedFrontMatter }] };
   }
@@ -202,7 +222,7 @@ export function parseArticleSource(raw: string): ParsedSource {
   });
   return {
     data: parsed.data as Record<string, unknown>,
-    body: lines.slice(close + 1).join('\n'),
+    body: text.slice(bodyStart),
     bodyLine: close + 2,
     keyLines,
     problems,

@@ -112,6 +112,24 @@ describe('rules across files', () => {
   });
 });
 
+describe('a large folder', () => {
+  it('is checked on worker threads, with every problem and collision across threads', async () => {
+    const root = writeFixture({ articles: [] });
+    for (let i = 0; i < 1600; i += 1) writeRaw(root, `articles/2024/${String(1 + (i % 12)).padStart(2, '0')}/bai-${i}.md`, fm(`Bài ${i}`));
+    writeRaw(root, 'articles/2024/01/aaa-trung.md', fm('Đầu'));
+    writeRaw(root, 'articles/2024/12/zzz.md', fm('Cuối', 'slug: aaa-trung\n'));
+    writeRaw(root, 'articles/2024/06/loi.md', fm('Lỗi', '', 'chinh-tr'));
+    const started = performance.now();
+    const lines = await check(root);
+    console.log(`checked 1603 articles in ${Math.round(performance.now() - started)} ms`);
+    expect(lines).toEqual([
+      'content/articles/2024/01/aaa-trung.md:1: slug: has the same address /chinh-tri/aaa-trung/ as content/articles/2024/12/zzz.md (change the "slug" or the file name of one of them)',
+      'content/articles/2024/06/loi.md:3: category: "chinh-tr" is not a category (did you mean "chinh-tri"?)',
+      'content/articles/2024/12/zzz.md:6: slug: has the same address /chinh-tri/aaa-trung/ as content/articles/2024/01/aaa-trung.md (change the "slug" or the file name of one of them)',
+    ]);
+  });
+});
+
 describe('choosing files', () => {
   /** A git repository whose content folder has one broken and one good staged article. */
   function repository(): string {
