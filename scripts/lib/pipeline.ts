@@ -136,7 +136,8 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   if (report.warnings > 0) console.log(formatReport(report));
 
   // From here on, one build of this checkout at a time (see acquireBuildLock).
-  const lock = await time('lock', () => acquireBuildLock(projectRoot, (pid) => log(messages.buildWaiting(pid))));
+  // The wait is shown even with --quiet, so a slow start is not a mystery.
+  const lock = await time('lock', () => acquireBuildLock(projectRoot, (pid) => console.log(messages.buildWaiting(pid))));
   const signals = guardSignals(lock.release);
   const renderErrors = watchRenderErrors();
   // Astro's chunks land here when the output folder is outside the project.
