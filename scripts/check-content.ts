@@ -26,13 +26,19 @@ function stagedFiles(cwd: string): string[] {
     .map((name) => path.resolve(top, name));
 }
 
-let parsed;
-try {
-  parsed = parseArgs({ options: { staged: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, allowPositionals: true });
-} catch (error) {
-  console.error(`${(error as Error).message}\n${messages.checkUsage}`);
-  process.exit(2);
+function parseArguments() {
+  try {
+    return parseArgs({
+      options: { staged: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${messages.checkUsage}`);
+    process.exit(2);
+  }
 }
+
+const parsed = parseArguments();
 if (parsed.values.help) {
   console.log(messages.checkUsage);
   process.exit(0);

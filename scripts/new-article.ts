@@ -52,19 +52,22 @@ function articleTemplate(fields: { title: string; category: string; date: string
   ].join('\n');
 }
 
-let parsed;
-try {
-  parsed = parseArgs({
-    options: {
-      category: { type: 'string', short: 'c' },
-      author: { type: 'string', short: 'a' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    allowPositionals: true,
-  });
-} catch (error) {
-  fail(`${(error as Error).message}\n${messages.newUsage}`, 2);
+function parseArguments() {
+  try {
+    return parseArgs({
+      options: {
+        category: { type: 'string', short: 'c' },
+        author: { type: 'string', short: 'a' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return fail(`${(error as Error).message}\n${messages.newUsage}`, 2);
+  }
 }
+
+const parsed = parseArguments();
 if (parsed.values.help) {
   console.log(messages.newUsage);
   process.exit(0);

@@ -24,6 +24,7 @@ export interface BuildResult {
   phases: Record<string, number>;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
 const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
 
 /**
