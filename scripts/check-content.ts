@@ -45,12 +45,13 @@ if (parsed.values.help) {
 }
 
 // npm runs scripts from the package folder; file names are relative to where the user typed.
-const userCwd = process.env.INIT_CWD ?? process.cwd();
+// (Only under `npm run check`: a hook or an outer npm command may leave a stale INIT_CWD.)
+const userCwd = (process.env.npm_lifecycle_event === 'check' && process.env.INIT_CWD) || process.cwd();
 const settings = readBuildSettings();
 let only: string[] | undefined;
 if (parsed.values.staged) {
   const contentDir = path.resolve(settings.contentDir);
-  only = stagedFiles(userCwd).filter((file) => file.startsWith(contentDir + path.sep));
+  only = stagedFiles(process.cwd()).filter((file) => file.startsWith(contentDir + path.sep));
   if (only.length === 0) {
     console.log(messages.noStagedContent);
     process.exit(0);

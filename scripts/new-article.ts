@@ -108,7 +108,7 @@ if (!slug) fail(messages.newEmptySlug);
 const { timeZone } = siteConfig;
 const now = settings.now;
 const file = path.join(settings.contentDir, 'articles', formatDate(now, 'yyyy', timeZone), formatDate(now, 'MM', timeZone), `${slug}.md`);
-const userCwd = process.env.INIT_CWD ?? process.cwd();
+const userCwd = (process.env.npm_lifecycle_event === 'new' && process.env.INIT_CWD) || process.cwd();
 const shown = displayPath(file, settings.contentDir, userCwd);
 
 // Another article (any folder, or a "slug:" override) may already have this address.

@@ -7,5 +7,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createArticleChecker, mapLimit, type ArticleCheckContext } from './check-article.ts';
 
 const { files, context } = workerData as { files: string[]; context: ArticleCheckContext };
-const results = await mapLimit(files, 32, createArticleChecker(context));
+const results = await mapLimit(files, 32, createArticleChecker({ ...context, syncReads: true }));
 parentPort!.postMessage(results);

@@ -22,7 +22,7 @@ import { messages } from '../../src/lib/messages.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
 import {
   createArticleChecker,
-  displayPath,
+  createDisplayPath,
   firstBadLine,
   isInside,
   mapLimit,
@@ -163,7 +163,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
   const { config, now } = options;
   const contentDir = path.resolve(options.contentDir);
   const problems: Problem[] = [];
-  const show = (file: string) => displayPath(file, contentDir, options.cwd);
+  const show = createDisplayPath(contentDir, options.cwd);
   const only = options.only ? new Set(options.only.map((file) => path.resolve(file))) : undefined;
   const add = (file: string, line: number, field: string, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: show(file), line, field, message, severity });

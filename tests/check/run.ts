@@ -31,7 +31,8 @@ export async function runScript(
   try {
     const { stdout, stderr } = await run(nodeBin, [path.join(projectRoot, script), ...args], {
       cwd,
-      env: { ...process.env, NEWSROOM_CONTENT_DIR: path.join(root, 'content'), INIT_CWD: cwd, ...env },
+      // As if typed in `cwd`, not under an npm script (whose INIT_CWD would name another folder).
+      env: { ...process.env, INIT_CWD: undefined, npm_lifecycle_event: undefined, NEWSROOM_CONTENT_DIR: path.join(root, 'content'), ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr, lines: stdout.split('\n') };
