@@ -1,2 +1,2 @@
-/* "Copy link" of the share links (src/components/article/ShareLinks.astro): copies the page URL and announces it. */
-!function(d){d.addEventListener("click",function(e){var a=e.target.closest&&e.target.closest("[data-copy-link]"),c=navigator.clipboard;if(!a||!c)return;e.preventDefault();c.writeText(a.href).then(function(){var s=d.getElementById("share-status");s&&(s.textContent=a.getAttribute("data-copied"))},function(){prompt(a.textContent,a.href)})})}(document);
+/* "Copy link" of the share links (src/components/article/ShareLinks.astro): copies the page address and announces it. */
+document.addEventListener("click",e=>{const a=e.target.closest?.("[data-copy-link]"),c=navigator.clipboard;if(!a||!c)return;e.preventDefault();c.writeText(a.href).then(()=>{const s=document.getElementById("share-status");if(s)s.textContent=a.dataset.copied},()=>prompt(a.textContent,a.href))});

@@ -7,11 +7,14 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { measureBudgets } from '../../scripts/budgets.ts';
 import { buildFixture, SAMPLE_IMAGE, writeFixture, type FixtureArticle } from '../helpers/fixture.ts';
 import { launchBrowser, VIEWPORTS } from '../helpers/browser.ts';
 import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+
+// axe on a busy two-core machine can take several seconds a page.
+vi.setConfig({ testTimeout: 120_000 });
 
 const NOW = '2025-01-01T08:00:00+07:00';
 const ARTICLE = '/chinh-tri/dai-hoi-dang-bo-quan/';
@@ -89,7 +92,8 @@ beforeAll(async () => {
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
   outDir = result.outDir;
   [server, browser] = await Promise.all([serveStatic(outDir), launchBrowser()]);
-});
+  // Builds of one checkout take turns (scripts/lib/atomic-output.ts): allow for a wait.
+}, 480_000);
 
 afterAll(async () => {
   await browser?.close();
