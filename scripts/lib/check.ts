@@ -72,7 +72,8 @@ const NEAR_ARTICLE_EXTENSION = /\.(md|mdx|markdown|mdown|mkd)$/i;
 
 /**
  * Checks the article files: on this thread for a small folder, else split
- * over worker threads (one per core, up to 8). Results keep the files' order.
+ * into one share per core (up to 8): this thread takes the first share, a
+ * worker thread each of the others. Results keep the files' order.
  */
 async function checkArticles(files: string[], context: ArticleCheckContext): Promise<ArticleResult[]> {
   // The worker is a .ts file: it needs a Node that strips types (the project's Node 24).
@@ -80,21 +81,20 @@ async function checkArticles(files: string[], context: ArticleCheckContext): Pro
   const threads = canStripTypes ? Math.min(os.availableParallelism(), 8, Math.floor(files.length / (WORKER_THRESHOLD / 2))) : 1;
   if (threads < 2) return mapLimit(files, CONCURRENCY, createArticleChecker(context));
   const size = Math.ceil(files.length / threads);
-  const chunks = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
-  const results = await Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<ArticleResult[]>((resolve, reject) => {
-          const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { files: chunk, context } });
-          worker.once('message', (message: ArticleResult[]) => resolve(message));
-          worker.once('error', reject);
-          worker.once('exit', (code) => {
-            if (code !== 0) reject(new Error(`content check worker stopped with code ${code}`));
-          });
-        }),
-    ),
+  const [own = [], ...shares] = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
+  const workers = shares.map(
+    (share) =>
+      new Promise<ArticleResult[]>((resolve, reject) => {
+        const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { files: share, context } });
+        worker.once('message', (message: ArticleResult[]) => resolve(message));
+        worker.once('error', reject);
+        worker.once('exit', (code) => {
+          if (code !== 0) reject(new Error(`content check worker stopped with code ${code}`));
+        });
+      }),
   );
-  return results.flat();
+  const mine = await mapLimit(own, CONCURRENCY, createArticleChecker({ ...context, syncReads: true }));
+  return [mine, ...(await Promise.all(workers))].flat();
 }
 
 interface WalkResult {
