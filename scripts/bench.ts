@@ -48,6 +48,8 @@ export interface BuildFigures extends RunMeasurement {
   rendered?: number;
   cached?: number;
   profiles?: ProfileSummary[];
+  /** 1-minute load average before and after: other work on the machine skews the figures. */
+  loadAverage: [number, number];
   log: string;
 }
 
@@ -117,6 +119,7 @@ async function runBuild(label: string, published: number): Promise<BuildFigures>
     runEnv.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${profileDir}`.trim();
   }
   rmSync(timingsFile, { force: true });
+  const loadBefore = os.loadavg()[0]!;
   const measured = await measureCommand(
     nodeBin,
     ['scripts/build.ts', '--out', path.join(root, 'dist'), '--work', path.join(root, '.build'), '--timings', timingsFile],
@@ -138,6 +141,7 @@ async function runBuild(label: string, published: number): Promise<BuildFigures>
     rendered: cache ? Number(cache[1]) : undefined,
     cached: cache ? Number(cache[2]) : undefined,
     profiles: values.profile ? summariseProfileDir(profileDir, projectRoot, 30) : undefined,
+    loadAverage: [Number(loadBefore.toFixed(2)), Number(os.loadavg()[0]!.toFixed(2))],
     log: logFile,
   };
 }
@@ -165,7 +169,8 @@ function printBuild(label: string, figures: BuildFigures): void {
   console.log(`  wall ${seconds(figures.wallMs)}, CPU ${seconds(figures.cpuMs)} (user ${seconds(figures.userMs)}, sys ${seconds(figures.systemMs)})`);
   console.log(`  peak RSS: tree ${mib(figures.peakTreeRssBytes)}, largest process ${mib(figures.peakProcessRssBytes)}`);
   console.log(`  ${figures.pages} pages, ${figures.outputFiles} files, ${mib(figures.outputBytes)} output, ${mib(figures.writeBytes)} written to disk`);
-  console.log(`  ${figures.msPerArticle} ms per published article`);
+  console.log(`  ${figures.msPerArticle} ms per published article; load average ${figures.loadAverage.join(' -> ')} on ${os.cpus().length} cores`);
+  if ((figures.phases.lock ?? 0) > 1000) console.log(`  (waited ${seconds(figures.phases.lock!)} for another build of this checkout: wall time includes it)`);
   if (figures.rendered !== undefined) console.log(`  articles: ${figures.rendered} rendered, ${figures.cached} from the cache`);
   console.log('  phases (ms):');
   for (const [name, ms] of Object.entries(figures.phases)) console.log(`    ${name.padEnd(18)} ${String(ms).padStart(8)}`);
