@@ -16,7 +16,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseCategories } from '../../src/lib/categories.ts';
 import { decodeUtf8 } from '../../src/lib/front-matter.ts';
-import { categoryPath } from '../../src/lib/urls.ts';
+import { categoryPath, searchBundlePath } from '../../src/lib/urls.ts';
 import { nfc } from '../../src/lib/text.ts';
 import { messages } from '../../src/lib/messages.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
@@ -69,6 +69,21 @@ const WORKER_THRESHOLD = 1500;
 
 const ARTICLE_EXTENSION = /\.mdx?$/;
 const NEAR_ARTICLE_EXTENSION = /\.(md|mdx|markdown|mdown|mkd)$/i;
+
+/** First path segments the site uses for its own pages: no category may take them. */
+function reservedSegments(config: SiteConfig): string[] {
+  const first = (urlPath: string) => (urlPath.startsWith('/') ? (urlPath.split('/')[1] ?? '') : '');
+  return [
+    ...Object.values(config.paths),
+    first(searchBundlePath),
+    first(config.cookieNotice.linkUrl),
+    '_astro',
+    '404',
+    'rss.xml',
+    'robots.txt',
+    'sitemap-index.xml',
+  ].filter((segment) => segment !== '');
+}
 
 /**
  * Checks the article files: on this thread for a small folder, else split
@@ -191,7 +206,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
   } else if (categoryText === null) {
     if (reportCategories) add(categoriesFile, firstBadLine(categoryBytes), '', messages.notUtf8);
   } else {
-    const reserved = [...Object.values(config.paths), '_astro', 'rss.xml', 'sitemap-index.xml', 'pagefind', '404', '404.html'];
+    const reserved = reservedSegments(config);
     const result = parseCategories(categoryText, { reserved });
     if (result.ok) {
       categorySlugs = result.categories.map((category) => category.slug);
