@@ -15,6 +15,8 @@ import { projectRoot } from '../../scripts/lib/paths.ts';
 import { buildFixture, SAMPLE_IMAGE, writeFixture } from '../helpers/fixture.ts';
 
 const ENV = { NEWSROOM_NOW: '2025-01-01T00:00:00Z' };
+/** Builds of one checkout wait for each other (see acquireBuildLock): allow for a queue. */
+const BUILD_TIMEOUT = 600_000;
 
 /** Every file and folder under `dir`, with a hash of each file's bytes. */
 function snapshot(dir: string): Map<string, string> {
@@ -46,7 +48,8 @@ function killMidAstro(root: string, signal: NodeJS.Signals): Promise<{ code: num
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const fallback = setTimeout(() => child.kill(signal), 1500 + 20_000);
+  // Should Astro never log (it always does), kill anyway rather than hang.
+  const fallback = setTimeout(() => child.kill(signal), BUILD_TIMEOUT - 60_000);
   return new Promise((resolve) => {
     child.on('exit', (code, exitSignal) => {
       clearTimeout(timer);
@@ -56,7 +59,7 @@ function killMidAstro(root: string, signal: NodeJS.Signals): Promise<{ code: num
   });
 }
 
-describe('a failed build leaves dist/ as it was', () => {
+describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, () => {
   let root: string;
   let outDir: string;
   let before: Map<string, string>;
@@ -81,7 +84,7 @@ describe('a failed build leaves dist/ as it was', () => {
     expect(before.has(path.join('chinh-tri', 'bai-mot', 'index.html'))).toBe(true);
     expect([...before.keys()].some((file) => file.startsWith('_astro') && file.endsWith('.webp'))).toBe(true);
     expect(hiddenEntries(outDir)).toEqual([]);
-  });
+  }, BUILD_TIMEOUT);
 
   function expectUnchanged(): void {
     expect(snapshot(outDir)).toEqual(before);

@@ -11,6 +11,8 @@ import { CATEGORY_CASES, ERROR_CASES, WARNING_CASES, writeBase, type Expected } 
 import { findLine, runCheck, type CheckOutcome } from './run.ts';
 
 const NOW = { NEWSROOM_NOW: '2025-01-01T00:00:00Z' };
+/** Builds of one checkout wait for each other (see acquireBuildLock): allow for a queue. */
+const BUILD_TIMEOUT = 600_000;
 
 function fixtureWith(cases: { write: (root: string) => void }[]): string {
   const root = writeFixture({ articles: [] });
@@ -64,7 +66,7 @@ describe('npm run build: refuses the same errors before Astro, with the same rep
   let build: BuildOutcome;
   beforeAll(async () => {
     build = await buildFixture(fixtureWith(ERROR_CASES), NOW, ['--quiet']);
-  });
+  }, BUILD_TIMEOUT);
 
   it.each(ERROR_CASES)('$name', (item) => {
     expect(build.code).toBe(1);
@@ -89,7 +91,7 @@ describe('broken categories.yaml', () => {
         runs.set(item.name, { check, build });
       }),
     );
-  });
+  }, BUILD_TIMEOUT);
 
   it.each(CATEGORY_CASES)('npm run check: $name', (item) => {
     const { check } = runs.get(item.name)!;
@@ -114,7 +116,7 @@ describe('warnings', () => {
   beforeAll(async () => {
     const root = fixtureWith(WARNING_CASES);
     [check, build] = await Promise.all([runCheck(root), buildFixture(root, NOW, ['--quiet'])]);
-  });
+  }, BUILD_TIMEOUT);
 
   it.each(WARNING_CASES)('npm run check: $name', (item) => {
     expect(check.code).toBe(0);
