@@ -327,7 +327,7 @@ function foodStalls(): string {
     body += `<rect x="${x}" y="300" width="220" height="240" fill="#3b2a20"/>`;
     body += `<circle cx="${x + 110}" cy="400" r="120" fill="url(#warm)" opacity="0.6"/>`;
     for (let k = 0; k < 8; k++) body += `<rect x="${x - 10 + k * 30}" y="260" width="30" height="60" fill="${k % 2 ? b : a}"/>`;
-    body += `<path d="M${x - 10} 320 ${Array.from({ length: 8 }, (_, k) => `q15 18 30 0`).join(' ')}" fill="${a}"/>`;
+    body += `<path d="M${x - 10} 320 ${Array.from({ length: 8 }, () => "q15 18 30 0").join(' ')}" fill="${a}"/>`;
     body += `<rect x="${x + 10}" y="450" width="200" height="90" fill="#8d6e63"/><rect x="${x + 10}" y="446" width="200" height="8" fill="#bcaaa4"/>`;
     for (let k = 0; k < 4; k++) body += `<ellipse cx="${x + 40 + k * 48}" cy="444" rx="18" ry="7" fill="#f5f5f5"/><ellipse cx="${x + 40 + k * 48}" cy="441" rx="13" ry="4" fill="${pick(r, ['#d84315', '#ffb74d', '#8bc34a'])}"/>`;
     body += `<circle cx="${x + 110}" cy="340" r="8" fill="#fff3b0"/>`;
