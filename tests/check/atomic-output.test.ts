@@ -165,6 +165,19 @@ describe('swap pieces', () => {
     expect(readdirSync(path.join(dir, 'work'))).toEqual([]);
   });
 
+  it('swaps across file systems (staging in /dev/shm where it is one) by copying next to the output first', async () => {
+    const dir = temp();
+    const shm = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/newsroom-swap-') : temp();
+    write(path.join(dir, 'dist/index.html'), 'old');
+    write(path.join(shm, 'next/a/index.html'), 'new');
+    await swapIntoPlace(path.join(shm, 'next'), path.join(dir, 'dist'), path.join(shm));
+    expect(readFileSync(path.join(dir, 'dist/a/index.html'), 'utf8')).toBe('new');
+    expect(existsSync(path.join(dir, 'dist/index.html'))).toBe(false);
+    expect(readdirSync(dir)).toEqual(['dist']);
+    expect(existsSync(path.join(shm, 'next'))).toBe(false);
+    rmSync(shm, { recursive: true, force: true });
+  });
+
   it('recovers the old output after a crash between the two renames', async () => {
     const dir = temp();
     write(path.join(dir, 'work/previous-dist/index.html'), 'old');
