@@ -109,7 +109,14 @@ function paragraph(random: Random, words: number): string {
   const sentences: string[] = [];
   let count = 0;
   while (count < words) {
-    const s = sentence(random);
+    // News quotes people: some sentences are quotations, as in real articles.
+    const roll = random();
+    const s =
+      roll < 0.12
+        ? `"${sentence(random)}", ông ${pick(random, GIVEN)} nói.`
+        : roll < 0.14
+          ? `${sentence(random).slice(0, -1)} -- ${phrase(random, 3, 6)}...`
+          : sentence(random);
     sentences.push(s);
     count += s.split(' ').length;
   }
