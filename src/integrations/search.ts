@@ -10,7 +10,7 @@
  * to Pagefind as it is, but as a stand-in page built through Pagefind's Node
  * API (`addHTMLFile`): the article's title, excerpt, date and category as
  * Pagefind metadata and filter, and instead of the text, its search keys
- * (`searchKeys` in src/lib/search.ts: folded words, exact words and word pairs),
+ * (`searchKeys` in src/lib/search.ts: a folded and an exact stream of keys),
  * block by block with the weight of the block (h1 7 ... h6 2, else 1, or the
  * element's `data-pagefind-weight`). Why: see src/lib/search.ts and docs/search.md.
  *

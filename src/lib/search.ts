@@ -6,34 +6,37 @@
  *
  * Why keys instead of the text itself: Pagefind (1.6) strips tone marks but
  * not `đ` (no Unicode decomposition), matches every query word as a prefix
- * ("so" finds "sông"), has no phrase ranking, and drops query words that
- * match nothing. So the index does not hold the article text at all, but
- * three kinds of key per word, each a single token of `[a-z0-9_]` (plus any
- * non-Latin letters) that ends in `_`:
+ * ("so" finds "sông"), ranks no phrase above scattered words, ignores the
+ * marks a reader typed, and drops query words that match nothing. So the index
+ * does not hold the article text, but two streams of keys per block of text,
+ * each key a single token of `[a-z0-9_]` (plus any non-Latin letters) that
+ * ends in `_`, in the order of the words:
  *
- *   u<folded>_           every word, folded:       "Đổi"  -> "udoi_"
- *   e<marked>_           words that carry marks:   "Đổi"  -> "ed9o63i_"
- *   b<folded>_<folded>_  each pair of neighbours:  "chuyển đổi" -> "bchuyen_doi_"
+ *   u<folded>_   every word folded:             "Chuyển đổi số" -> "uchuyen_ udoi_ uso_"
+ *   e<spelled>_  every word with its marks      "Chuyển đổi số" -> "echuye63n_ ed9o63i_ eso61_"
+ *                spelled out as digits (VNI: 1 sắc 2 huyền 3 hỏi 4 ngã 5 nặng 6 ^ 7 ơư 8 ă, d9 đ)
  *
- * A key never contains `_` before its end (words are runs of letters, marks
- * and digits), so no key is a prefix of another key: Pagefind's prefix
- * matching becomes exact matching, and `u`, `e`, `b` keys live in separate
- * namespaces that cannot collide with each other or with any word of text.
+ * and `x_` between phrases (punctuation) and between the two streams, so no
+ * phrase runs across them. A key never contains `_` before its end (words are
+ * runs of letters, marks and digits), so no key is a prefix of another key:
+ * Pagefind's prefix matching becomes exact matching, and `u` and `e` keys are
+ * namespaces that cannot collide with each other.
  *
- * A query looks each of its keys up alone (Pagefind silently drops a term that
- * matches nothing: such a word is reported, such a tier is not run), then runs
- * as up to four Pagefind searches (each an AND of keys), ranked as tiers, and
- * Pagefind's own BM25 score (with heading weights) orders results inside a tier:
+ * A query first looks each of its keys up alone (Pagefind silently drops a term
+ * that matches nothing: such a word is reported and left out, such a search is
+ * not run), then runs a few Pagefind searches and ranks the results in tiers;
+ * inside a tier, by Pagefind's BM25 score (with heading weights):
  *
- *   1. the phrase, with the marks the reader typed      (b keys + e keys)
- *   2. every word, with the marks the reader typed      (e keys + u keys)
- *   3. the phrase, folded                               (b keys + u keys)
- *   4. every word, folded                               (u keys)
+ *   1. the phrase, with the marks the reader typed   quoted e phrase (or u phrase) + tier 2
+ *   2. every word, with the marks the reader typed   e keys of marked words, u keys of the others
+ *   3. the phrase, folded                            quoted u phrase (Pagefind checks adjacency)
+ *   4. every word, folded                            u keys
  *
  * A word typed without marks constrains nothing about marks ("dang" stands for
  * đang, dạng, Đảng...), so a query typed entirely without marks has only tiers
- * 3 and 4. Each tier is a subset of the next, so merging them in order
- * with duplicates removed ranks every result exactly once, by its best tier.
+ * 3 and 4. Tier 1 is inside tiers 2 and 3, and every tier inside tier 4, so
+ * merging them in order with duplicates removed ranks every result exactly
+ * once, by the strictest reading of the query it satisfies.
  */
 import { foldVietnamese } from './text.ts';
 
@@ -41,11 +44,13 @@ import { foldVietnamese } from './text.ts';
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
 /**
- * Punctuation that ends a phrase: word pairs are not formed across it, so
- * "Hà Nội, Hải Phòng" has no pair "nội hải". Hyphens, slashes and apostrophes
- * separate words but not phrases.
+ * Punctuation that ends a phrase: "Hà Nội, Hải Phòng" does not hold the phrase
+ * "nội hải". Hyphens, slashes and apostrophes separate words but not phrases.
  */
 const PHRASE_BREAK = /[.,;:!?…()[\]{}"“”«»|•·–—\n]+/u;
+
+/** The key between phrases and between the two streams: never part of a query. */
+export const PHRASE_SEPARATOR = 'x_';
 
 /** Mark codes for exact keys, as in the VNI typing convention (`9` is used for `đ`). */
 const MARK_CODES: Record<string, string> = {
@@ -91,8 +96,8 @@ export function wordKey(word: SearchWord): string {
 
 /**
  * The exact key of a word, marks spelled out as digits after the letter they
- * sit on (NFD order, so composed and decomposed input agree): "đổi" -> "ed9o63i_".
- * Marks outside Vietnamese all read as `0`.
+ * sit on (NFD order, so composed and decomposed input agree): "đổi" ->
+ * "ed9o63i_", "xe" -> "exe_". Marks outside Vietnamese all read as `0`.
  */
 export function exactKey(word: SearchWord): string {
   let out = '';
@@ -104,27 +109,15 @@ export function exactKey(word: SearchWord): string {
   return `e${out}_`;
 }
 
-/** The key of two neighbouring words, folded: "chuyển", "đổi" -> "bchuyen_doi_". */
-export function pairKey(first: SearchWord, second: SearchWord): string {
-  return `b${first.folded}_${second.folded}_`;
-}
-
 /**
- * The search keys of one block of article text (a heading, a paragraph), as
- * a space-separated string for the index: every word's folded key, the exact
- * key of marked words, and the key of each pair of neighbours in a phrase.
+ * The search keys of one block of article text (a heading, a paragraph), for
+ * the index: the folded stream, then the exact stream, phrases separated.
  */
 export function searchKeys(text: string): string {
-  const keys: string[] = [];
-  for (const words of phrases(text)) {
-    words.forEach((word, index) => {
-      keys.push(wordKey(word));
-      if (word.marked) keys.push(exactKey(word));
-      const next = words[index + 1];
-      if (next) keys.push(pairKey(word, next));
-    });
-  }
-  return keys.join(' ');
+  const parsed = phrases(text);
+  if (parsed.length === 0) return '';
+  const stream = (key: (word: SearchWord) => string) => parsed.map((words) => words.map(key).join(' ')).join(` ${PHRASE_SEPARATOR} `);
+  return `${stream(wordKey)} ${PHRASE_SEPARATOR} ${stream(exactKey)}`;
 }
 
 export interface QueryWord extends SearchWord {
@@ -133,9 +126,9 @@ export interface QueryWord extends SearchWord {
 }
 
 export interface ParsedQuery {
-  /** Distinct words of the query, in order (by folded form). */
+  /** Distinct words of the query, in order. */
   words: QueryWord[];
-  /** The query's phrases, for pair keys. */
+  /** The query's phrases (split at punctuation). */
   phrases: SearchWord[][];
 }
 
@@ -151,37 +144,46 @@ export function parseQuery(query: string): ParsedQuery {
   return { words, phrases: parsed };
 }
 
-export type TierName = 'exact-phrase' | 'exact-words' | 'phrase' | 'words';
-
-export interface SearchTier {
-  name: TierName;
-  /** The Pagefind search term: keys separated by spaces (Pagefind requires all of them). */
-  term: string;
+/** The Pagefind searches of a query; each term is a space-separated AND of keys, or a quoted phrase. */
+export interface QueryPlan {
+  /** Every word, folded (tier 4). */
+  words: string;
+  /** Every word, with the marks typed (tier 2); only when some word was typed with marks. */
+  exactWords?: string;
+  /** The phrases of two words or more, folded, quoted (tier 3). */
+  phrases: string[];
+  /**
+   * For tier 1, one per phrase: quoted with exact keys when every word of the
+   * phrase was typed with marks, else the folded phrase (the marks are then
+   * checked by tier 2).
+   */
+  exactPhrases: string[];
+  /** Every key the plan uses outside quotes or inside them, to look up first. */
+  keys: string[];
 }
 
 /**
- * The Pagefind searches for a query, best tier first, identical ones removed.
- * `missing` holds the folded forms of words known to occur nowhere: they are
- * left out (and reported by the caller) so that the other words still find
- * their articles.
+ * The searches for a query. `missing` holds the folded forms of words known
+ * to occur nowhere: they are left out (and reported by the caller), and
+ * split their phrase in two, so that the other words still find articles.
  */
-export function planTiers(query: ParsedQuery, missing: ReadonlySet<string> = new Set()): SearchTier[] {
+export function planQuery(query: ParsedQuery, missing: ReadonlySet<string> = new Set()): QueryPlan | undefined {
   const keep = (word: SearchWord) => !missing.has(word.folded);
   const words = query.words.filter(keep);
-  if (words.length === 0) return [];
-  const phraseRuns = splitRuns(query.phrases, keep);
+  if (words.length === 0) return undefined;
+  const runs = splitRuns(query.phrases, keep).filter((run) => run.length > 1);
+  const quote = (keys: string[]) => `"${keys.join(' ')}"`;
+  const marked = words.some((word) => word.marked);
   const typedKey = (word: SearchWord) => (word.marked ? exactKey(word) : wordKey(word));
-  const pairs = phraseRuns.flatMap((run) => run.slice(1).map((word, i) => pairKey(run[i]!, word)));
-  const loneWords = phraseRuns.filter((run) => run.length === 1).map((run) => run[0]!);
-
-  const tiers: SearchTier[] = [
-    { name: 'exact-phrase', term: join([...pairs, ...words.filter((w) => w.marked).map(exactKey), ...loneWords.filter((w) => !w.marked).map(wordKey)]) },
-    { name: 'exact-words', term: join(words.map(typedKey)) },
-    { name: 'phrase', term: join([...pairs, ...loneWords.map(wordKey)]) },
-    { name: 'words', term: join(words.map(wordKey)) },
-  ];
-  const seen = new Set<string>();
-  return tiers.filter((tier) => tier.term !== '' && !seen.has(tier.term) && (seen.add(tier.term), true));
+  const plan: QueryPlan = {
+    words: unique(words.map(wordKey)).join(' '),
+    exactWords: marked ? unique(words.map(typedKey)).join(' ') : undefined,
+    phrases: unique(runs.map((run) => quote(run.map(wordKey)))),
+    exactPhrases: marked ? unique(runs.map((run) => quote(run.map(run.every((w) => w.marked) ? exactKey : wordKey)))) : [],
+    keys: [],
+  };
+  plan.keys = unique([...words.map(wordKey), ...words.filter((w) => w.marked).map(exactKey)]);
+  return plan;
 }
 
 /** Runs of kept words inside each phrase: a missing word breaks a phrase in two. */
@@ -201,8 +203,8 @@ function splitRuns(phraseList: SearchWord[][], keep: (word: SearchWord) => boole
   return runs;
 }
 
-function join(keys: string[]): string {
-  return [...new Set(keys)].join(' ');
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }
 
 /**
@@ -220,6 +222,33 @@ export function mergeTiers<T extends { id: string }>(tiers: readonly (readonly T
     }
   }
   return out;
+}
+
+/** The results of `scored` (in its order) that every one of `sets` holds. */
+function within<T extends { id: string }>(scored: readonly T[], sets: readonly ReadonlySet<string>[]): T[] {
+  return scored.filter((result) => sets.every((set) => set.has(result.id)));
+}
+
+export interface TierInput<T> {
+  /** Results of `plan.words`, best score first. */
+  words: readonly T[];
+  /** Results of `plan.exactWords`, when it ran. */
+  exactWords?: readonly T[];
+  /** Ids found by each of `plan.phrases`. */
+  phrases: readonly ReadonlySet<string>[];
+  /** Ids found by each of `plan.exactPhrases`, when they ran. */
+  exactPhrases?: readonly ReadonlySet<string>[];
+}
+
+/**
+ * The four tiers from the searches' results. Pagefind scores a quoted phrase
+ * search flatly, so phrase tiers take their order from the word searches.
+ */
+export function rankTiers<T extends { id: string }>(input: TierInput<T>): T[] {
+  const exactWords = input.exactWords ?? [];
+  const exactPhrase = input.exactPhrases ? within(exactWords, input.exactPhrases) : [];
+  const phrase = input.phrases.length > 0 ? within(input.words, input.phrases) : [];
+  return mergeTiers([exactPhrase, exactWords, phrase, input.words]);
 }
 
 export interface TextPart {
@@ -259,18 +288,19 @@ export interface SearchOutcome<R> {
 
 /**
  * Runs a query. Pagefind drops a term that matches nothing in the whole index
- * and answers for the other terms, which would turn a tier into a looser one
- * (a phrase whose second pair occurs nowhere would match on its first pair
- * alone). So every key is first looked up on its own, without the filter:
- * words whose key occurs nowhere are reported and left out of the query, and
- * a tier with any other key that occurs nowhere is not run at all. Then the
- * remaining tiers of `planTiers` run with the filters and are merged in order.
+ * and answers for the other terms, which would turn a search into a looser
+ * one. So every key is first looked up on its own, without the filter (a
+ * word absent from one category still exists): words whose folded key occurs
+ * nowhere are reported and left out of the query, and the searches that need
+ * an exact spelling that occurs nowhere are not run. Then the searches of
+ * `planQuery` run with the filters, and `rankTiers` merges them.
  */
 export async function runSearch<R extends { id: string }>(
   backend: SearchBackend<R>,
   query: string,
   filters: Record<string, string> = {},
 ): Promise<SearchOutcome<R>> {
+  const parsed = parseQuery(query);
   const present = new Set<string>();
   const lookUp = async (keys: string[]) => {
     const found = await Promise.all(keys.map((key) => backend.search(key)));
@@ -278,17 +308,22 @@ export async function runSearch<R extends { id: string }>(
       if ((found[index]?.results.length ?? 0) > 0) present.add(key);
     });
   };
-  const parsed = parseQuery(query);
   await lookUp(parsed.words.map((word) => word.key));
   const missingWords = parsed.words.filter((word) => !present.has(word.key));
   const missing = new Set(missingWords.map((word) => word.folded));
-  const tiers = planTiers(parsed, missing).map((tier) => ({ ...tier, keys: tier.term.split(' ') }));
-  await lookUp([...new Set(tiers.flatMap((tier) => tier.keys))].filter((key) => !present.has(key)));
-  const runnable = tiers.filter((tier) => tier.keys.every((key) => present.has(key)));
-  const responses = await Promise.all(runnable.map((tier) => backend.search(tier.term, { filters })));
-  return {
-    words: parsed.words.filter((word) => !missing.has(word.folded)),
-    missing: missingWords.map((word) => word.text),
-    results: mergeTiers(responses.map((response) => response?.results ?? [])),
-  };
+  const plan = planQuery(parsed, missing);
+  const outcome = { words: parsed.words.filter((word) => !missing.has(word.folded)), missing: missingWords.map((word) => word.text) };
+  if (!plan) return { ...outcome, results: [] };
+
+  await lookUp(plan.keys.filter((key) => !present.has(key)));
+  const exact = plan.keys.every((key) => present.has(key));
+  const search = async (term: string) => (await backend.search(term, { filters }))?.results ?? [];
+  const ids = async (term: string) => new Set((await search(term)).map((result) => result.id));
+  const [words, exactWords, phraseSets, exactPhraseSets] = await Promise.all([
+    search(plan.words),
+    exact && plan.exactWords ? search(plan.exactWords) : undefined,
+    Promise.all(plan.phrases.map(ids)),
+    exact && plan.exactWords ? Promise.all(plan.exactPhrases.map(ids)) : undefined,
+  ]);
+  return { ...outcome, results: rankTiers({ words, exactWords, phrases: phraseSets, exactPhrases: exactPhraseSets }) };
 }

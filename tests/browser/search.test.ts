@@ -41,7 +41,7 @@ beforeAll(async () => {
   // Throws when /usr/bin/chromium is missing; a fresh temporary profile per launch.
   browser = await launchBrowser();
   context = await browser.newContext();
-});
+}, 480_000); // A loaded machine can take minutes for the fixture build.
 
 afterAll(async () => {
   await browser?.close();

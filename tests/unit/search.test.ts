@@ -3,10 +3,10 @@ import {
   exactKey,
   highlight,
   mergeTiers,
-  pairKey,
   parseQuery,
   phrases,
-  planTiers,
+  planQuery,
+  rankTiers,
   runSearch,
   searchKeys,
   wordKey,
@@ -26,21 +26,18 @@ describe('search keys', () => {
     expect(exactKey(word('đổi'))).toBe('ed9o63i_');
     expect(exactKey(word('số'))).toBe('eso61_');
     expect(exactKey(word('sở'))).toBe('eso73_');
+    expect(exactKey(word('hội'))).toBe('eho56i_');
+    expect(exactKey(word('xe'))).toBe('exe_');
     expect(exactKey(word('đổi'.normalize('NFD')))).toBe(exactKey(word('đổi')));
     expect(exactKey(word('ĐỔI'))).toBe(exactKey(word('đổi')));
     expect(exactKey(word('dõi'))).not.toBe(exactKey(word('đổi')));
   });
 
-  it('pairs neighbours inside a phrase, never across punctuation', () => {
-    expect(pairKey(word('chuyển'), word('đổi'))).toBe('bchuyen_doi_');
-    expect(searchKeys('Chuyển đổi số')).toBe('uchuyen_ echuye63n_ bchuyen_doi_ udoi_ ed9o63i_ bdoi_so_ uso_ eso61_');
-    expect(searchKeys('Hà Nội, Hải Phòng')).not.toContain('bnoi_hai_');
-    expect(searchKeys('Hà Nội, Hải Phòng')).toContain('bhai_phong_');
-    expect(searchKeys('bà rịa-vũng tàu')).toContain('bria_vung_');
-  });
-
-  it('leaves bare words without an exact key', () => {
-    expect(searchKeys('xe buyt')).toBe('uxe_ bxe_buyt_ ubuyt_');
+  it('writes a folded stream and an exact stream, phrases apart', () => {
+    expect(searchKeys('Chuyển đổi số')).toBe('uchuyen_ udoi_ uso_ x_ echuye63n_ ed9o63i_ eso61_');
+    expect(searchKeys('Hà Nội, Hải Phòng')).toBe('uha_ unoi_ x_ uhai_ uphong_ x_ eha2_ eno56i_ x_ eha3i_ epho2ng_');
+    expect(searchKeys('bà rịa-vũng tàu')).toContain('uba_ uria_ uvung_ utau_');
+    expect(searchKeys(' … ')).toBe('');
   });
 
   it('no key is a prefix of another, so Pagefind prefix matching is exact matching', () => {
@@ -52,34 +49,40 @@ describe('search keys', () => {
 });
 
 describe('query plan', () => {
-  it('a query typed without marks searches the folded phrase, then the folded words', () => {
-    expect(planTiers(parseQuery('chuyen doi so'))).toEqual([
-      { name: 'exact-phrase', term: 'bchuyen_doi_ bdoi_so_' },
-      { name: 'exact-words', term: 'uchuyen_ udoi_ uso_' },
-    ]);
+  it('a query typed without marks: every word folded, and the folded phrase', () => {
+    expect(planQuery(parseQuery('chuyen doi so'))).toEqual({
+      words: 'uchuyen_ udoi_ uso_',
+      exactWords: undefined,
+      phrases: ['"uchuyen_ udoi_ uso_"'],
+      exactPhrases: [],
+      keys: ['uchuyen_', 'udoi_', 'uso_'],
+    });
   });
 
-  it('a query with marks puts the exact phrase and exact words first', () => {
-    expect(planTiers(parseQuery('Hải Phòng')).map((tier) => tier.term)).toEqual([
-      'bhai_phong_ eha3i_ epho2ng_',
-      'eha3i_ epho2ng_',
-      'bhai_phong_',
-      'uhai_ uphong_',
-    ]);
+  it('a query with marks adds the exact words and the exact phrase', () => {
+    expect(planQuery(parseQuery('Hải Phòng'))).toEqual({
+      words: 'uhai_ uphong_',
+      exactWords: 'eha3i_ epho2ng_',
+      phrases: ['"uhai_ uphong_"'],
+      exactPhrases: ['"eha3i_ epho2ng_"'],
+      keys: ['uhai_', 'uphong_', 'eha3i_', 'epho2ng_'],
+    });
   });
 
   it('a word typed without marks stands for any marks, even in a query with marks', () => {
-    const [first] = planTiers(parseQuery('dai hội'));
-    expect(first!.term).toBe('bdai_hoi_ eho56i_');
+    const plan = planQuery(parseQuery('dai hội'))!;
+    expect(plan.exactWords).toBe('udai_ eho56i_');
+    expect(plan.exactPhrases).toEqual(['"udai_ uhoi_"']);
   });
 
-  it('drops missing words (and splits the phrase there), keeping the others', () => {
+  it('drops missing words and splits the phrase there, keeping the others', () => {
     const query = parseQuery('chuyen xyzzy doi so');
-    expect(planTiers(query, new Set(['xyzzy']))).toEqual([
-      { name: 'exact-phrase', term: 'bdoi_so_ uchuyen_' },
-      { name: 'exact-words', term: 'uchuyen_ udoi_ uso_' },
-    ]);
-    expect(planTiers(query, new Set(['chuyen', 'xyzzy', 'doi', 'so']))).toEqual([]);
+    expect(planQuery(query, new Set(['xyzzy']))).toMatchObject({ words: 'uchuyen_ udoi_ uso_', phrases: ['"udoi_ uso_"'] });
+    expect(planQuery(query, new Set(['chuyen', 'xyzzy', 'doi', 'so']))).toBeUndefined();
+  });
+
+  it('makes a phrase of each part between punctuation', () => {
+    expect(planQuery(parseQuery('Hà Nội, Hải Phòng'))!.phrases).toEqual(['"uha_ unoi_"', '"uhai_ uphong_"']);
   });
 
   it('ignores punctuation and repeated words', () => {
@@ -89,9 +92,20 @@ describe('query plan', () => {
 });
 
 describe('merging tiers', () => {
+  const r = (id: string) => ({ id });
   it('keeps each result once, at its best tier, tiers in order', () => {
-    const r = (id: string) => ({ id });
     expect(mergeTiers([[r('a'), r('b')], [r('c'), r('a')], [r('d'), r('b'), r('e')]]).map((x) => x.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('orders phrase tiers by the word searches\' scores', () => {
+    const ranked = rankTiers({
+      words: [r('w1'), r('p2'), r('e1'), r('p1')],
+      exactWords: [r('e1'), r('p1')],
+      phrases: [new Set(['p1', 'p2'])],
+      exactPhrases: [new Set(['p1'])],
+    });
+    expect(ranked.map((x) => x.id)).toEqual(['p1', 'e1', 'p2', 'w1']);
+    expect(rankTiers({ words: [r('a'), r('b')], phrases: [] }).map((x) => x.id)).toEqual(['a', 'b']);
   });
 });
 
@@ -113,14 +127,21 @@ describe('highlight', () => {
 /**
  * A stand-in for Pagefind with the behaviour that matters here: every query
  * term is matched as a prefix of indexed words, a page must match all terms,
- * a term that matches nothing in the whole index is dropped silently, and
- * results are ordered by a frequency score.
+ * a term that matches nothing in the whole index is dropped silently, a
+ * quoted term must match consecutive words (with a flat score), and results
+ * are ordered by a frequency score.
  */
 function fakePagefind(pages: Record<string, string>): SearchBackend<{ id: string; score: number }> {
   const index = Object.entries(pages).map(([id, text]) => ({ id, words: searchKeys(text).split(' ') }));
   const all = index.flatMap((page) => page.words);
   return {
     async search(term) {
+      const quoted = /^"(.+)"$/.exec(term);
+      if (quoted) {
+        const terms = quoted[1]!.split(' ');
+        const holds = (words: string[]) => words.some((_, start) => terms.every((t, i) => words[start + i]?.startsWith(t)));
+        return { results: index.filter((page) => holds(page.words)).map((page) => ({ id: page.id, score: 1 })) };
+      }
       const terms = term.split(' ').filter((t) => all.some((w) => w.startsWith(t)));
       if (terms.length === 0) return { results: [] };
       const results = index
@@ -174,9 +195,9 @@ describe('runSearch against a Pagefind stand-in', () => {
     expect(none).toEqual({ words: [], missing: ['zqxmarker'], results: [] });
   });
 
-  it('does not run a tier with a key that occurs nowhere (Pagefind would drop it and answer for the rest)', async () => {
+  it('a phrase needs all its words in a row; a search needing a spelling found nowhere is not run', async () => {
     const loose = fakePagefind({
-      // The pair "dai hoi" but not "hoi dang".
+      // "dài hơi" then "Đang" after a full stop: not the phrase "dai hoi dang".
       pair: 'Chuyến đi dài hơi. Đang chờ.',
       // Each word twice, no pair.
       words: 'Đảng bộ họp. Hội nghị bàn về đại biểu. Đảng viên đông đủ, hội trường rộng, đại diện đến.',
@@ -184,7 +205,7 @@ describe('runSearch against a Pagefind stand-in', () => {
     const outcome = await runSearch(loose, 'dai hoi dang');
     expect(outcome.results.map((result) => result.id)).toEqual(['words', 'pair']);
     expect(outcome.missing).toEqual([]);
-    // "hỏi" is spelled that way nowhere: the tiers with its exact key are not run (else Pagefind
+    // "hỏi" is spelled that way nowhere: the searches with its exact key are not run (else Pagefind
     // would answer them for "đang" alone and rank "pair" first); the folded tiers rank by score.
     expect((await runSearch(loose, 'hỏi đang')).results.map((result) => result.id)).toEqual(['words', 'pair']);
   });
@@ -198,7 +219,7 @@ describe('runSearch against a Pagefind stand-in', () => {
       },
     };
     await runSearch(spy, 'chuyen doi', { category: 'Kinh tế' });
-    // Three keys looked up alone (uchuyen_, udoi_, bchuyen_doi_), then two tiers.
-    expect(seen).toEqual([undefined, undefined, undefined, { category: 'Kinh tế' }, { category: 'Kinh tế' }]);
+    // Two keys looked up alone, then the words and the phrase with the filter.
+    expect(seen).toEqual([undefined, undefined, { category: 'Kinh tế' }, { category: 'Kinh tế' }]);
   });
 });
