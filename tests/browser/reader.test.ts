@@ -70,13 +70,14 @@ function fixtureArticles(): FixtureArticle[] {
   return articles;
 }
 
+/** Every page type, with the least number of photos it must show. */
 const PAGES = [
-  { name: 'home', path: '/', status: 200 },
-  { name: 'category', path: '/kinh-te/', status: 200 },
-  { name: 'category page 2', path: '/kinh-te/2/', status: 200 },
-  { name: 'article', path: ARTICLE, status: 200 },
-  { name: 'search', path: '/tim-kiem/?q=cảng', status: 200 },
-  { name: '404', path: '/khong-co-trang-nay/', status: 404 },
+  { name: 'home', path: '/', status: 200, photos: 3 },
+  { name: 'category', path: '/kinh-te/', status: 200, photos: 5 },
+  { name: 'category page 2', path: '/kinh-te/2/', status: 200, photos: 0 },
+  { name: 'article', path: ARTICLE, status: 200, photos: 3 },
+  { name: 'search', path: '/tim-kiem/?q=cảng', status: 200, photos: 0 },
+  { name: '404', path: '/khong-co-trang-nay/', status: 404, photos: 0 },
 ] as const;
 
 let outDir: string;
@@ -147,7 +148,10 @@ for (const viewport of ['phone', 'desktop'] as const) {
           expect(response?.status()).toBe(target.status);
           await expect.poll(() => page.locator('#cookie-notice').isVisible()).toBe(true);
           expect(await page.locator('h1').count()).toBe(1);
+          expect(await page.locator('img').count()).toBeGreaterThanOrEqual(target.photos);
           expect(await brokenImages(page)).toEqual([]);
+          // Photos reserve their space: loading them (lazily, while scrolling) moves nothing.
+          expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.01);
           expect(await axeViolations(page)).toEqual([]);
         } finally {
           await context.close();
