@@ -6,7 +6,8 @@ export default defineConfig({
     // Build-output tests run real builds: two at a time on two cores.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 240_000,
+    // Builds of one checkout take turns (see acquireBuildLock), so a build may wait for others.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
   },
 });

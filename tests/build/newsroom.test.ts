@@ -279,5 +279,5 @@ describe('drafts and embargoed articles', () => {
     const later = await buildFixture(build.root, { NEWSROOM_NOW: '2024-10-01T08:01:00+07:00' }, ['--quiet', '--out', path.join(build.root, 'later')]);
     expect(later.code).toBe(0);
     expect(text(page(path.join(build.root, 'later'), '/xa-hoi/cam-dang/').querySelector('h1'))).toBe('Tin cấm đăng');
-  });
+  }, 600_000);
 });
