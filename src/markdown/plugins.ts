@@ -1,11 +1,36 @@
-/** The remark and rehype plugin lists, shared by Markdown and MDX. */
+/**
+ * The remark and rehype plugin lists, shared by Markdown and MDX.
+ *
+ * Order matters. Our rehype plugins run after Astro's syntax highlighting and
+ * before its own image pass (which turns `<img>` into `__ASTRO_IMAGE_` props)
+ * and its final rehype-raw:
+ * 1. sanitize: raw HTML parsed and cleaned first, so nothing after it sees
+ *    unsafe markup and nothing it would strip is added before it;
+ * 2. rehype-slug: heading anchors (after sanitizing, so they are not prefixed);
+ * 3. figure: captions and the responsive-image properties Astro reads;
+ * 4. external links: `rel="noopener noreferrer"`.
+ */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
+import type { SiteConfig } from '../config/schema.ts';
+import { siteConfig } from '../config/index.ts';
+import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigure } from './rehype-figure.ts';
+import { rehypeSanitizeHtml } from './rehype-sanitize-html.ts';
 
-export const remarkPlugins: RemarkPlugins = [];
+export function createRemarkPlugins(): RemarkPlugins {
+  return [];
+}
 
-export const rehypePlugins: RehypePlugins = [
-  rehypeSlug,
-  [rehypeFigure, { widths: [480, 800, 1200], sizes: '(min-width: 760px) 720px, 100vw' }],
-];
+export function createRehypePlugins(config: Pick<SiteConfig, 'url' | 'embedHosts'>): RehypePlugins {
+  return [
+    [rehypeSanitizeHtml, { embedHosts: config.embedHosts }],
+    rehypeSlug,
+    [rehypeFigure, { widths: [480, 800, 1200], sizes: '(min-width: 760px) 720px, 100vw' }],
+    [rehypeExternalLinks, { siteUrl: config.url }],
+  ];
+}
+
+export const remarkPlugins: RemarkPlugins = createRemarkPlugins();
+
+export const rehypePlugins: RehypePlugins = createRehypePlugins(siteConfig);
