@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/plugins.ts';
 import { siteConfig } from './src/config/index.ts';
+import { newsroomHeaders } from './src/integrations/headers.ts';
 import { searchIndex } from './src/integrations/search.ts';
 import { createSitemapMetadata } from './src/integrations/sitemap-metadata.ts';
 import { sitemapBaseName } from './src/lib/urls.ts';
@@ -26,9 +27,16 @@ export default defineConfig({
   cacheDir: './.build/cache',
   markdown: {
     processor: unified({ remarkPlugins, rehypePlugins }),
+    // Shiki colours code with inline style attributes, which the CSP forbids.
+    syntaxHighlight: false,
   },
+  // Scripts as files, never inlined into pages: the CSP allows scripts from 'self' only.
+  vite: { build: { assetsInlineLimit: 0 } },
+  // Two routes writing one URL stop the build instead of one silently winning.
+  prerenderConflictBehavior: 'error',
   integrations: [
     mdx(),
+    newsroomHeaders({ embedHosts: siteConfig.embedHosts }),
     sitemapMetadata.integration,
     sitemap({ filenameBase: sitemapBaseName, filter: sitemapMetadata.filter, serialize: sitemapMetadata.serialize }),
     searchIndex({ language: siteConfig.language, timeZone: siteConfig.timeZone, dateFormat: siteConfig.dateFormat }),
