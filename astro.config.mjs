@@ -4,12 +4,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { remarkPlugins, rehypePlugins } from './src/markdown/plugins.ts';
-import { siteConfig } from './src/config/index.ts';
+import { readBuildSettings, siteConfig } from './src/config/index.ts';
 import { newsroomHeaders } from './src/integrations/headers.ts';
+import { newsroomRedirects } from './src/integrations/redirects.ts';
 import { searchIndex } from './src/integrations/search.ts';
 import { createSitemapMetadata } from './src/integrations/sitemap-metadata.ts';
 import { sitemapBaseName } from './src/lib/urls.ts';
 
+const settings = readBuildSettings();
 // lastmod and noindex of each built page, read back for @astrojs/sitemap.
 const sitemapMetadata = createSitemapMetadata();
 
@@ -37,6 +39,16 @@ export default defineConfig({
   integrations: [
     mdx(),
     newsroomHeaders({ embedHosts: siteConfig.embedHosts }),
+    newsroomRedirects({
+      page: {
+        siteUrl: siteConfig.url,
+        siteName: siteConfig.name,
+        language: siteConfig.language,
+        text: siteConfig.labels.redirectText,
+      },
+      contentDir: settings.contentDir,
+      recordHistory: !settings.preview,
+    }),
     sitemapMetadata.integration,
     sitemap({ filenameBase: sitemapBaseName, filter: sitemapMetadata.filter, serialize: sitemapMetadata.serialize }),
     searchIndex({ language: siteConfig.language, timeZone: siteConfig.timeZone, dateFormat: siteConfig.dateFormat }),
