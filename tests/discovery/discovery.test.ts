@@ -198,6 +198,7 @@ describe('sitemaps', () => {
 describe('structured data', () => {
   const jsonLd = (url: string) =>
     Array.from(page(out, url).querySelectorAll('script[type="application/ld+json"]')).map(
+      // biome-ignore lint/suspicious/noExplicitAny: JSON-LD is walked freely in the assertions.
       (script) => JSON.parse(script.textContent ?? '') as Record<string, any>,
     );
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { breadcrumbJsonLd, newsArticleJsonLd, serializeJsonLd, type NewsArticleInput } from '../../src/lib/json-ld.ts';
 
 describe('serializeJsonLd', () => {
-  const hostile = 'A </script><script>alert(1)</script> & "q" \'s\' <!-- x --> \u2028\u2029 <\/SCRIPT >';
+  const hostile = 'A </script><script>alert(1)</script> & "q" \'s\' <!-- x --> \u2028\u2029 </SCRIPT >';
 
   it('writes <, >, & and the line separators as \\u escapes', () => {
     const json = serializeJsonLd({ headline: hostile });
