@@ -28,7 +28,9 @@ export default defineConfig({
   // Astro's content cache (rendered Markdown) lives here and is kept between builds.
   cacheDir: './.build/cache',
   markdown: {
-    processor: unified({ remarkPlugins, rehypePlugins }),
+    // Smart punctuation comes from remarkSmartPunctuation in remarkPlugins (same
+    // output as Astro's built-in smartypants, without its wasted passes).
+    processor: unified({ remarkPlugins, rehypePlugins, smartypants: false }),
     // Shiki colours code with inline style attributes, which the CSP forbids.
     syntaxHighlight: false,
   },
