@@ -218,6 +218,14 @@ describe('host files', () => {
     expect(text(parse(read('tin-cu/bai-xss/index.html')).querySelector('a'))).toBe(P.title);
   });
 
+  it('redirect pages stay out of the sitemaps', () => {
+    const locs = files
+      .filter((file) => /sitemap.*\.xml$/.test(file))
+      .flatMap((file) => [...read(file).matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+    expect(locs).toContain(PAYLOAD_ARTICLE_URL);
+    for (const old of ['/tin-cu/bai-xss/', '/2019/05/bai-xss.html', HISTORY_URL]) expect(locs).not.toContain(old);
+  });
+
   it('the internal redirect plan is not deployed', () => {
     expect(files.filter((file) => file.startsWith('_newsroom'))).toEqual([]);
   });
