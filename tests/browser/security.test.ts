@@ -21,7 +21,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { listFiles } from '../helpers/fixture.ts';
 import { findActiveContent } from '../security/inert.ts';
 import { sharedBuild } from '../security/shared-build.ts';
-import { NOW, XSS_FIXTURE } from '../security/xss-site.ts';
+import { NOW, P, PAYLOAD_ARTICLE_URL, XSS_FIXTURE } from '../security/xss-site.ts';
 
 interface Site {
   outDir: string;
@@ -204,6 +204,29 @@ describe('in Chromium under the generated CSP', () => {
     expect(urls.length).toBeGreaterThan(20);
     expect(await visitAll(sites.sample, urls)).toEqual({});
   }, 180_000);
+
+  it('search results show hostile titles as text', async () => {
+    const site = sites.xss;
+    const reports = new Map<string, PageReport>();
+    const searchPath = `/${siteConfig.paths.search}/`;
+    const context = await openContext(site, reports, { url: searchPath });
+    try {
+      const page = await context.newPage();
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`${site.server.url}${searchPath}?q=${encodeURIComponent('tiêu đề đậm')}`, { waitUntil: 'networkidle' });
+      const link = page.locator(`main a[href="${PAYLOAD_ARTICLE_URL}"]`).first();
+      await expect.poll(() => link.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      expect((await link.textContent())?.replace(/\s+/g, ' ').trim()).toBe(P.title);
+      expect(dialogs).toEqual([]);
+      expect(Object.fromEntries([...reports].map(([url, entry]) => [url, entry.problems]))).toEqual({});
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it('the search page finds articles with Pagefind under the CSP', async () => {
     const searchPath = `/${siteConfig.paths.search}/`;
