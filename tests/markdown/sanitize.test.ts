@@ -15,8 +15,11 @@ type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
 let processor: Renderer;
 
 beforeAll(async () => {
+  // As astro.config.mjs sets it up: smart punctuation is one of our remark plugins, no Shiki.
   processor = await createMarkdownProcessor({
     ...markdownConfigDefaults,
+    smartypants: false,
+    syntaxHighlight: false,
     remarkPlugins: createRemarkPlugins(),
     rehypePlugins: createRehypePlugins(config),
   });
@@ -198,8 +201,8 @@ describe('what news needs survives', () => {
 
 describe('MDX', () => {
   it('keeps JSX and expressions (trusted code) but checks Markdown link URLs', async () => {
-    const renderer = await unified({ remarkPlugins: createRemarkPlugins(), rehypePlugins: createRehypePlugins(config) }).createMdxRenderer!(
-      markdownConfigDefaults as never,
+    const renderer = await unified({ remarkPlugins: createRemarkPlugins(), rehypePlugins: createRehypePlugins(config), smartypants: false }).createMdxRenderer!(
+      { ...markdownConfigDefaults, syntaxHighlight: false } as never,
       { optimize: false, srcDir: new URL('file:///tmp/') } as never,
     );
     const { code } = await renderer.process(

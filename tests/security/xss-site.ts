@@ -116,6 +116,9 @@ export const XSS_FIXTURE: FixtureSpec = {
         '',
         `<iframe src="${EMBED}" title="Video" width="560" height="315" allowfullscreen></iframe>`,
         '',
+        // A code block: with syntax highlighting on, Shiki would add style attributes the CSP refuses.
+        "```js\ndocument.title = '<script>alert(1)</script>';\n```",
+        '',
         'Xem [báo cáo](https://example.org/bao-cao) và [chuyên mục](/kinh-te/).',
         '',
         'Đoạn cuối của bài viết.',
