@@ -96,6 +96,7 @@ function walk(dir: string): { files: number; bytes: number; pages: number } {
 /** Astro prints "✓ Completed in 12.3s." after each of its stages; the ones after these banners are pages and images. */
 function parseAstroLog(log: string): Record<string, number> {
   const out: Record<string, number> = {};
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colour codes of Astro's log.
   const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
   const stages: [string, RegExp][] = [
     ['astro.pages', /generating static routes[\s\S]*?Completed in ([\d.]+)(ms|s)/],

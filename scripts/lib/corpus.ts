@@ -190,7 +190,7 @@ function makeArticle(random: Random, index: number, tags: readonly string[], aut
   else if (sourceRoll < 0.25) {
     lines.push('source:', `  name: ${pick(random, SOURCES)}`, `  url: https://example.org/tin/${slug}`);
   }
-  if (random() < 0.85) lines.push(`lead: ${quote(sentence(random) + ' ' + sentence(random))}`);
+  if (random() < 0.85) lines.push(`lead: ${quote(`${sentence(random)} ${sentence(random)}`)}`);
   lines.push(`tags: [${[...articleTags].map(quote).join(', ')}]`);
   if (kind === 'draft') lines.push('draft: true');
   if (random() < 0.05) lines.push(`slug: ${quote(`${slug}-ban-tin`)}`);
@@ -201,7 +201,7 @@ function makeArticle(random: Random, index: number, tags: readonly string[], aut
     const cover = `images/${slug}-anh-bia.jpg`;
     const inline = `images/${slug}-anh-1.jpg`;
     images.push({ relativePath: `${folder}/${cover}`, seed: index * 2 + 1 }, { relativePath: `${folder}/${inline}`, seed: index * 2 + 2 });
-    lines.push('cover:', `  src: ./${cover}`, `  alt: ${quote(capitalize(phrase(random, 5, 9)))}`, `  caption: ${quote(capitalize(phrase(random, 6, 10)) + '. Ảnh: ' + pick(random, photographers))}`);
+    lines.push('cover:', `  src: ./${cover}`, `  alt: ${quote(capitalize(phrase(random, 5, 9)))}`, `  caption: ${quote(`${capitalize(phrase(random, 6, 10))}. Ảnh: ${pick(random, photographers)}`)}`);
   }
 
   // About 600 words in 8 paragraphs, with 1-2 subheadings.
@@ -220,7 +220,7 @@ function makeArticle(random: Random, index: number, tags: readonly string[], aut
 }
 
 export function categoriesYaml(): string {
-  return CATEGORIES.map((c) => `- slug: ${c.slug}\n  name: ${c.name}\n  description: ${c.description}`).join('\n') + '\n';
+  return `${CATEGORIES.map((c) => `- slug: ${c.slug}\n  name: ${c.name}\n  description: ${c.description}`).join('\n')}\n`;
 }
 
 /** A small deterministic JPEG (a colour field with a few shapes). */

@@ -164,7 +164,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         const rendering = render(markdown, pathToFileURL(entry.absolute));
         rendering.catch(() => {});
         const parsed = await parse(entry.id, entry.data, entry.absolute, entry.shown);
-        let rendered;
+        let rendered: Awaited<typeof rendering>;
         try {
           rendered = await rendering;
         } catch (error) {

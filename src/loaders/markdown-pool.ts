@@ -48,7 +48,7 @@ interface UnifiedProcessorLike {
 /** The worker setup for this Astro config, or the reason the pool cannot reproduce its renderer. */
 export function workerSetupFor(config: Pick<AstroConfig, 'image' | 'markdown'>): WorkerSetup | { reason: string } {
   const processor = (config.markdown as { processor?: UnifiedProcessorLike }).processor;
-  if (!processor || processor.name !== 'unified' || !processor.options) {
+  if (!processor?.options || processor.name !== 'unified') {
     return { reason: `markdown.processor is "${processor?.name ?? 'none'}", not unified()` };
   }
   const { remarkPlugins, rehypePlugins, recmaPlugins: _recma, ...processorOptions } = processor.options;
