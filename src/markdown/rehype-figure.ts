@@ -10,7 +10,7 @@
  * Responsive sizes are attached here and honoured by Astro's image pipeline.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 
 export interface RehypeFigureOptions {
   /** Widths offered in srcset. */
@@ -50,8 +50,8 @@ export function rehypeFigure(options: RehypeFigureOptions) {
         figure.children.push({ type: 'element', tagName: 'figcaption', properties: {}, children: [{ type: 'text', value: caption }] });
       }
       parent.children[index] = figure;
-      // Visit the image itself next.
-      return index;
+      // Skip the old paragraph and visit the figure (and its image, once) next.
+      return [SKIP, index];
     });
   };
 }
