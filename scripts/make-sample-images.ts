@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRandom } from './lib/corpus.ts';
 
 const W = 1200;
 const H = 800;
@@ -18,17 +19,7 @@ const ARTICLES = join(ROOT, 'content', 'articles');
 
 type Rand = () => number;
 
-/** Small deterministic PRNG (mulberry32). */
-function rng(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng: (seed: number) => Rand = createRandom;
 
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 const f = (n: number): string => (Math.round(n * 10) / 10).toString();
