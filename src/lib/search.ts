@@ -84,9 +84,22 @@ export function phrases(text: string): SearchWord[][] {
   return out;
 }
 
+/**
+ * Words seen so far: an archive uses a few thousand distinct syllables, so
+ * indexing folds each of them once instead of once per occurrence. Bounded, so
+ * a long-lived page cannot grow it without limit.
+ */
+const WORD_CACHE_LIMIT = 100_000;
+const wordCache = new Map<string, SearchWord>();
+
 function toSearchWord(text: string): SearchWord {
+  const cached = wordCache.get(text);
+  if (cached) return cached;
   const folded = foldVietnamese(text);
-  return { text, folded, marked: folded !== text };
+  const word = Object.freeze({ text, folded, marked: folded !== text });
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(text, word);
+  return word;
 }
 
 /** The folded key of a word: "đổi" -> "udoi_". */
@@ -94,30 +107,37 @@ export function wordKey(word: SearchWord): string {
   return `u${word.folded}_`;
 }
 
+const exactKeys = new WeakMap<SearchWord, string>();
+
 /**
  * The exact key of a word, marks spelled out as digits after the letter they
  * sit on (NFD order, so composed and decomposed input agree): "đổi" ->
  * "ed9o63i_", "xe" -> "exe_". Marks outside Vietnamese all read as `0`.
  */
 export function exactKey(word: SearchWord): string {
+  const known = exactKeys.get(word);
+  if (known !== undefined) return known;
   let out = '';
   for (const char of word.text.normalize('NFD')) {
     if (char === 'đ') out += 'd9';
     else if (COMBINING_MARK.test(char)) out += MARK_CODES[char] ?? '0';
     else out += char;
   }
-  return `e${out}_`;
+  const key = `e${out}_`;
+  exactKeys.set(word, key);
+  return key;
 }
 
 /**
  * The search keys of one block of article text (a heading, a paragraph), for
- * the index: the folded stream, then the exact stream, phrases separated.
+ * the index: the folded stream, then (with `exact`) the exact stream, phrases
+ * separated.
  */
-export function searchKeys(text: string): string {
+export function searchKeys(text: string, exact = true): string {
   const parsed = phrases(text);
   if (parsed.length === 0) return '';
   const stream = (key: (word: SearchWord) => string) => parsed.map((words) => words.map(key).join(' ')).join(` ${PHRASE_SEPARATOR} `);
-  return `${stream(wordKey)} ${PHRASE_SEPARATOR} ${stream(exactKey)}`;
+  return exact ? `${stream(wordKey)} ${PHRASE_SEPARATOR} ${stream(exactKey)}` : stream(wordKey);
 }
 
 export interface QueryWord extends SearchWord {
