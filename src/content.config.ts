@@ -27,10 +27,12 @@ const articles = defineCollection({
     now: settings.now,
     preview: settings.preview,
     allowMdx: siteConfig.allowMdx,
+    excerptLength: siteConfig.excerptLength,
     markdownWorkers: settings.markdownWorkers,
   }),
   // Astro calls this once per entry: only the part that uses the entry's image() is built each time.
-  schema: ({ image }) => articleSchema(image),
+  // Not written by reporters: the loader adds the excerpt and the rendered body's file after validation.
+  schema: ({ image }) => articleSchema(image).and(z.object({ excerpt: z.string().optional(), bodyFile: z.string().optional() })),
 });
 
 /** Categories in navigation order (`order` is the position in categories.yaml). */

@@ -6,16 +6,27 @@
  *
  * Entry ids are the article's URL path without slashes ("chinh-tri/dai-hoi"),
  * so two published files that resolve to one URL are caught here by name.
+ *
+ * The store holds what pages need and no more, because Astro writes all of it
+ * into one JavaScript module that every build bundles, compiles and loads into
+ * memory (at 10,000 articles, ~20 s to bundle and ~47 s to compile with the
+ * bodies inside): the data and the excerpt (computed here from the body, as
+ * `data.excerpt`). The rendered HTML of an article goes to a file of its own
+ * in the cache folder (`data.bodyFile`, named by the digest, read by the page
+ * that shows it), except when the body has local photos: those stay in
+ * Astro's store as `rendered`, whose image references Astro's `render()`
+ * resolves. The Markdown body itself is not kept.
  */
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import pLimit from 'p-limit';
 import { decodeUtf8, parseArticleSource } from '../lib/front-matter.ts';
 import { parseNewsDate } from '../lib/dates.ts';
+import { makeExcerpt } from '../lib/excerpt.ts';
 import { isPublished } from '../lib/publishing.ts';
 import { slugify, slugFromFileName } from '../lib/slug.ts';
 import { messages } from '../lib/messages.ts';
@@ -28,6 +39,8 @@ export interface ArticlesLoaderOptions {
   now: Date;
   preview: boolean;
   allowMdx: boolean;
+  /** Length of the excerpt shown in lists (`excerptLength` of the site configuration). */
+  excerptLength: number;
   /**
    * Worker threads that render the Markdown the content cache does not hold.
    * Unset: `defaultMarkdownWorkers()` once at least `POOL_THRESHOLD` articles
@@ -36,6 +49,12 @@ export interface ArticlesLoaderOptions {
    */
   markdownWorkers?: number;
 }
+
+/** Folder of the rendered bodies under Astro's cache folder. */
+export const HTML_CACHE_FOLDER = 'newsroom-html';
+
+/** Bumped when what the loader stores changes, so entries cached by an older version are made again. */
+const STORE_FORMAT = 'newsroom-articles 3';
 
 /** Below this many cache misses, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 150;
@@ -80,15 +99,23 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const root = path.resolve(decodeURI(config.root.pathname));
       const files = (await findFiles(ARTICLE_PATTERNS, { cwd: options.articlesDir, expandDirectories: false })).sort();
       const untouched = new Set(store.keys());
+      // Rendered bodies, one file per digest: kept between builds with the rest of the cache.
+      const htmlDir = path.join(fileURLToPath(config.cacheDir), HTML_CACHE_FOLDER);
+      await fs.mkdir(htmlDir, { recursive: true });
+      const htmlFile = (digest: string) => path.join(htmlDir, `${digest}.html`);
       const owners = new Map<string, Candidate>();
       const limit = pLimit(8);
       const display = (file: string) => path.relative(root, path.join(options.articlesDir, file)).split(path.sep).join('/');
       const toRender: ToRender[] = [];
       let cached = 0;
 
-      const parse = async (id: string, data: Record<string, unknown>, absolute: string, shown: string) => {
+      /** Validates the front matter, then adds the excerpt, computed from the lead or the body (never from front matter). */
+      const parse = async (id: string, data: Record<string, unknown>, body: string, absolute: string, shown: string) => {
+        const { excerpt: _excerpt, bodyFile: _bodyFile, ...fields } = data;
         try {
-          return await parseData({ id, data, filePath: absolute });
+          const parsed = await parseData({ id, data: fields, filePath: absolute });
+          const lead = typeof parsed.lead === 'string' ? parsed.lead : undefined;
+          return { ...parsed, excerpt: makeExcerpt(lead, body, options.excerptLength) };
         } catch (error) {
           throw new ContentError(shown, 1, '', `invalid front matter: ${(error as Error).message}`);
         }
@@ -123,9 +150,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         owners.set(id, { file: shown, id });
         untouched.delete(id);
 
-        const digest = generateDigest(contents);
+        // What the entry holds depends on the file and on these: a change to either renders it again.
+        const digest = generateDigest(`${STORE_FORMAT}\n${options.excerptLength}\n${contents}`);
         const existing = store.get(id);
-        if (existing && existing.digest === digest && existing.filePath === shown) {
+        const bodyFile = existing?.data.bodyFile;
+        const bodyKept = bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile));
+        if (existing && existing.digest === digest && existing.filePath === shown && bodyKept) {
           cached += 1;
           if (existing.deferredRender) store.addModuleImport(existing.filePath);
           // The store has addAssetImports at run time (Astro's glob loader uses it) but its public type omits it.
@@ -135,7 +165,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         }
         if (isMdx) {
           // MDX is compiled by Vite when a page renders it (deferred render).
-          const parsed = await parse(id, data, absolute, shown);
+          const parsed = await parse(id, data, source.body, absolute, shown);
           store.set({ id, data: parsed, body: source.body, filePath: shown, digest, deferredRender: true });
           return;
         }
@@ -163,22 +193,21 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         // The render starts before the schema runs, so workers and the main thread overlap.
         const rendering = render(markdown, pathToFileURL(entry.absolute));
         rendering.catch(() => {});
-        const parsed = await parse(entry.id, entry.data, entry.absolute, entry.shown);
+        const parsed = await parse(entry.id, entry.data, entry.body, entry.absolute, entry.shown);
         let rendered: Awaited<typeof rendering>;
         try {
           rendered = await rendering;
         } catch (error) {
           throw new ContentError(entry.shown, entry.bodyLine, '', `cannot render Markdown: ${(error as Error).message}`);
         }
-        store.set({
-          id: entry.id,
-          data: parsed,
-          body: entry.body,
-          filePath: entry.shown,
-          digest: entry.digest,
-          rendered,
-          assetImports: rendered.metadata?.imagePaths,
-        });
+        const images = rendered.metadata?.imagePaths ?? [];
+        if (images.length > 0) {
+          store.set({ id: entry.id, data: parsed, filePath: entry.shown, digest: entry.digest, rendered, assetImports: images });
+          return;
+        }
+        const bodyFile = htmlFile(entry.digest);
+        await fs.writeFile(bodyFile, rendered.html);
+        store.set({ id: entry.id, data: { ...parsed, bodyFile }, filePath: entry.shown, digest: entry.digest });
       }
 
       try {
@@ -187,6 +216,12 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         await Promise.all(toRender.map((entry) => renderLimit(() => renderEntry(entry))));
       } finally {
         await pool?.close();
+      }
+      // Bodies no entry points at any more (edited, unpublished or deleted articles).
+      const kept = new Set<string>();
+      for (const entry of store.values()) if (typeof entry.data.bodyFile === 'string') kept.add(path.basename(entry.data.bodyFile));
+      for (const name of await fs.readdir(htmlDir)) {
+        if (!kept.has(name)) await fs.rm(path.join(htmlDir, name), { force: true });
       }
       logger.info(`${toRender.length} rendered, ${cached} from the cache${pool ? ` (${pool.size} worker threads)` : ''}`);
     },

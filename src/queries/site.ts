@@ -3,10 +3,10 @@
  * collections once per build, computes every per-build index once (lists,
  * categories, tags, authors, related and other news) and hands pages plain data.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { siteConfig } from '../config/index.ts';
 import { articlePath, authorPath, categoryPath, tagPath } from '../lib/urls.ts';
-import { makeExcerpt } from '../lib/excerpt.ts';
 import { compareNewestFirst } from '../lib/publishing.ts';
 import { computeNewsLists } from '../lib/related.ts';
 import { createNameComparator, termKey, TermRegistry, type Term } from '../lib/taxonomy.ts';
@@ -103,7 +103,7 @@ async function loadSite(): Promise<SiteData> {
       dateHasTime: data.dateHasTime,
       updated: data.updated,
       lead: data.lead,
-      excerpt: makeExcerpt(data.lead, entry.body ?? '', siteConfig.excerptLength),
+      excerpt: data.excerpt ?? '',
       authors: data.author.map((name) => termLink(authorTerms, name, (key) => authorPath(paths, key))),
       photographers: data.photographer ?? [],
       source: data.source,
@@ -170,6 +170,18 @@ function dedupeLinks(links: Link[]): Link[] {
     seen.add(link.url);
     return true;
   });
+}
+
+/** An article's body: its rendered HTML, or (MDX, Markdown with local photos) the component Astro renders. */
+export type ArticleBody = { html: string } | { Content: Awaited<ReturnType<typeof render>>['Content'] };
+
+/**
+ * The body of an article, read when its page is rendered: from the file the
+ * loader wrote (`data.bodyFile`), else through Astro's `render()`.
+ */
+export async function articleBody(entry: ArticleEntry): Promise<ArticleBody> {
+  if (entry.data.bodyFile) return { html: await readFile(entry.data.bodyFile, 'utf8') };
+  return { Content: (await render(entry)).Content };
 }
 
 let site: Promise<SiteData> | undefined;

@@ -37,10 +37,11 @@ describe('allowMdx: false', () => {
       now: NOW,
       preview: false,
       allowMdx: false,
+      excerptLength: siteConfig.excerptLength,
     });
     const context = {
-      store: { keys: () => [], get: () => undefined, set: () => true, delete: () => {}, has: () => false },
-      config: { root: pathToFileURL(`${root}/`) },
+      store: { keys: () => [], get: () => undefined, set: () => true, delete: () => {}, has: () => false, values: () => [] },
+      config: { root: pathToFileURL(`${root}/`), cacheDir: pathToFileURL(`${root}/.cache/`) },
       generateDigest: (value: string) => String(value.length),
       parseData: async ({ data }: { data: unknown }) => data,
       renderMarkdown: async () => ({ html: '', metadata: {} }),
