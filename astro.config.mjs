@@ -55,5 +55,10 @@ export default defineConfig({
     sitemap({ filenameBase: sitemapBaseName, filter: sitemapMetadata.filter, serialize: sitemapMetadata.serialize }),
     searchIndex({ language: siteConfig.language, timeZone: siteConfig.timeZone, dateFormat: siteConfig.dateFormat }),
   ],
+  experimental: {
+    // Article and listing pages whose cache key (src/queries/routes.ts) and code
+    // are unchanged are copied from the last build (kept in cacheDir).
+    incrementalBuild: true,
+  },
   devToolbar: { enabled: false },
 });

@@ -3,12 +3,13 @@
  * pages that would be written to one URL are caught (an article slug "2" next
  * to page 2 of its category, a category named like the tag path...).
  */
-import { siteConfig } from '../config/index.ts';
+import { createHash } from 'node:crypto';
+import { readBuildSettings, siteConfig } from '../config/index.ts';
 import { paginate } from '../lib/paginate.ts';
 import { listingPath } from '../lib/urls.ts';
-import { getSite, type ArticleSummary } from './site.ts';
+import { getSite, type ArticleSummary, type SiteData } from './site.ts';
 
-export type Route =
+export type Route = (
   | { kind: 'article'; path: string; id: string }
   | {
       kind: 'listing';
@@ -22,7 +23,15 @@ export type Route =
       total: number;
       /** Article ids on this page (props stay small). */
       articles: string[];
-    };
+    }
+) & {
+  /**
+   * A digest of everything the page shows (for Astro's incremental build: a
+   * page whose key and code are unchanged is copied from the last build instead
+   * of rendered). See `pageKeys`.
+   */
+  cacheKey: string;
+};
 
 let routes: Promise<Route[]> | undefined;
 
@@ -33,6 +42,7 @@ export function getRoutes(): Promise<Route[]> {
 
 async function computeRoutes(): Promise<Route[]> {
   const site = await getSite();
+  const keys = pageKeys(site);
   const out: Route[] = [];
   const listing = (
     listingType: 'category' | 'tag' | 'author',
@@ -43,8 +53,8 @@ async function computeRoutes(): Promise<Route[]> {
     description?: string,
   ) => {
     for (const page of paginate(articles, siteConfig.pageSize)) {
-      out.push({
-        kind: 'listing',
+      const route = {
+        kind: 'listing' as const,
         path: listingPath(base, page.number),
         listingType,
         key,
@@ -54,7 +64,8 @@ async function computeRoutes(): Promise<Route[]> {
         page: page.number,
         total: page.total,
         articles: page.items.map((article) => article.id),
-      });
+      };
+      out.push({ ...route, cacheKey: keys.listing(route) });
     }
   };
   for (const category of site.categories) {
@@ -62,7 +73,7 @@ async function computeRoutes(): Promise<Route[]> {
   }
   for (const tag of site.tags) listing('tag', tag.key, tag.name, tag.url, tag.articles);
   for (const author of site.authors) listing('author', author.key, author.name, author.url, author.articles);
-  for (const article of site.articles) out.push({ kind: 'article', path: article.url, id: article.id });
+  for (const article of site.articles) out.push({ kind: 'article', path: article.url, id: article.id, cacheKey: keys.article(article.id) });
 
   const seen = new Map<string, Route>();
   for (const route of out) {
@@ -74,4 +85,44 @@ async function computeRoutes(): Promise<Route[]> {
     seen.set(route.path, route);
   }
   return out;
+}
+
+/**
+ * Cache keys of pages: a SHA-1 of what the page shows, i.e. the site
+ * configuration and build settings, the categories (navigation), and the
+ * summary of every article on the page (title, dates, excerpt, cover, links...)
+ * plus, for an article page, the digest of its file (the body) and the
+ * summaries of its related and other news. Editing one article therefore
+ * changes the keys of its own page, of the listings it is on and of the pages
+ * that list it as related or other news, and of nothing else.
+ */
+function pageKeys(site: SiteData) {
+  const settings = readBuildSettings();
+  const common = JSON.stringify([siteConfig, settings.preview, site.categories]);
+  const summaries = new Map<string, string>();
+  const summary = (id: string) => {
+    let known = summaries.get(id);
+    if (known === undefined) {
+      known = JSON.stringify([site.byId.get(id), site.entries.get(id)?.digest]);
+      summaries.set(id, known);
+    }
+    return known;
+  };
+  const digest = (parts: string[]) => {
+    const hash = createHash('sha1').update(common);
+    for (const part of parts) hash.update('\0').update(part);
+    return hash.digest('base64url');
+  };
+  return {
+    article: (id: string) =>
+      digest([
+        'article',
+        summary(id),
+        ...(site.related.get(id) ?? []).map((article) => summary(article.id)),
+        '|',
+        ...(site.other.get(id) ?? []).map((article) => summary(article.id)),
+      ]),
+    listing: ({ articles, ...route }: Omit<Extract<Route, { kind: 'listing' }>, 'cacheKey'>) =>
+      digest(['listing', JSON.stringify(route), ...articles.map(summary)]),
+  };
 }
