@@ -66,6 +66,17 @@ export interface CheckOptions {
 const CONCURRENCY = 32;
 /** Below this many articles, worker threads cost more than they save. */
 const WORKER_THRESHOLD = 1500;
+/**
+ * Files per batch handed to a thread: small enough that the threads finish
+ * together and the main thread answers a worker's request soon, large enough
+ * that messages stay few.
+ */
+const BATCH_SIZE = 64;
+
+/** Main thread -> check worker. */
+export type WorkerRequest = { type: 'batch'; start: number; files: string[] } | { type: 'done' };
+/** Check worker -> main thread. */
+export type WorkerReply = { type: 'more' } | { type: 'results'; start: number; results: ArticleResult[] };
 
 const ARTICLE_EXTENSION = /\.mdx?$/;
 const NEAR_ARTICLE_EXTENSION = /\.(md|mdx|markdown|mdown|mkd)$/i;
@@ -86,30 +97,74 @@ function reservedSegments(config: SiteConfig): string[] {
 }
 
 /**
- * Checks the article files: on this thread for a small folder, else split
- * into one share per core (up to 8): this thread takes the first share, a
- * worker thread each of the others. Results keep the files' order.
+ * Checks the article files: on this thread for a small folder, else on this
+ * thread and one worker thread per other core (up to 8 threads in all). The
+ * files are handed out in batches as the threads ask for them, so a worker
+ * that is still starting, or a core that is busy with something else, takes
+ * fewer. Results keep the files' order.
  */
 async function checkArticles(files: string[], context: ArticleCheckContext): Promise<ArticleResult[]> {
   // The worker is a .ts file: it needs a Node that strips types (the project's Node 24).
   const canStripTypes = Boolean((process.features as { typescript?: string }).typescript);
   const threads = canStripTypes ? Math.min(os.availableParallelism(), 8, Math.floor(files.length / (WORKER_THRESHOLD / 2))) : 1;
   if (threads < 2) return mapLimit(files, CONCURRENCY, createArticleChecker(context));
-  const size = Math.ceil(files.length / threads);
-  const [own = [], ...shares] = Array.from({ length: threads }, (_, index) => files.slice(index * size, (index + 1) * size));
-  const workers = shares.map(
-    (share) =>
-      new Promise<ArticleResult[]>((resolve, reject) => {
-        const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { files: share, context } });
-        worker.once('message', (message: ArticleResult[]) => resolve(message));
-        worker.once('error', reject);
-        worker.once('exit', (code) => {
-          if (code !== 0) reject(new Error(`content check worker stopped with code ${code}`));
-        });
-      }),
-  );
-  const mine = await mapLimit(own, CONCURRENCY, createArticleChecker({ ...context, syncReads: true }));
-  return [mine, ...(await Promise.all(workers))].flat();
+
+  const results = new Array<ArticleResult>(files.length);
+  let next = 0;
+  let outstanding = 0;
+  const take = (): { start: number; files: string[] } | undefined => {
+    if (next >= files.length) return undefined;
+    const start = next;
+    next = Math.min(files.length, next + BATCH_SIZE);
+    return { start, files: files.slice(start, next) };
+  };
+  const workers: Worker[] = [];
+  const finished = new Promise<void>((resolve, reject) => {
+    const settle = () => {
+      if (next < files.length || outstanding > 0) return;
+      for (const worker of workers) worker.postMessage({ type: 'done' } satisfies WorkerRequest);
+      resolve();
+    };
+    for (let index = 1; index < threads; index += 1) {
+      const worker = new Worker(new URL('./check-worker.ts', import.meta.url), { workerData: { context } });
+      workers.push(worker);
+      worker.on('message', (message: WorkerReply) => {
+        if (message.type === 'results') {
+          for (const [offset, result] of message.results.entries()) results[message.start + offset] = result;
+          outstanding -= 1;
+          settle();
+          return;
+        }
+        const batch = take();
+        if (!batch) return;
+        outstanding += 1;
+        worker.postMessage({ type: 'batch', ...batch } satisfies WorkerRequest);
+      });
+      worker.once('error', reject);
+      worker.once('exit', (code) => {
+        if (code !== 0) reject(new Error(`content check worker stopped with code ${code}`));
+      });
+    }
+    // This thread checks batches too, and between them answers the workers.
+    const checkArticle = createArticleChecker({ ...context, syncReads: true });
+    void (async () => {
+      for (let batch = take(); batch; batch = take()) {
+        outstanding += 1;
+        const checked = await mapLimit(batch.files, CONCURRENCY, checkArticle);
+        for (const [offset, result] of checked.entries()) results[batch.start + offset] = result;
+        outstanding -= 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      settle();
+    })().catch(reject);
+  });
+  try {
+    await finished;
+  } catch (error) {
+    for (const worker of workers) void worker.terminate();
+    throw error;
+  }
+  return results;
 }
 
 interface WalkResult {
