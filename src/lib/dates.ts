@@ -98,13 +98,21 @@ export interface ZonedParts {
   second: number;
 }
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
+interface PartsReader {
+  formatter: Intl.DateTimeFormat;
+  /** The formatted text with its fields as groups of digits, e.g. "09/18/2024, 16:00:00". */
+  pattern: RegExp;
+  /** The field of each group, in order. */
+  fields: string[];
+}
 
-/** Wall-clock fields of an instant in a time zone. */
-export function zonedParts(instant: Date, timeZone: string): ZonedParts {
-  let formatter = partsFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
+const partsReaders = new Map<string, PartsReader>();
+
+/** One formatter per zone, and the shape of its text (learnt from a sample). */
+function partsReader(timeZone: string): PartsReader {
+  let reader = partsReaders.get(timeZone);
+  if (!reader) {
+    const formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -114,11 +122,36 @@ export function zonedParts(instant: Date, timeZone: string): ZonedParts {
       minute: '2-digit',
       second: '2-digit',
     });
-    partsFormatters.set(timeZone, formatter);
+    const fields: string[] = [];
+    let source = '';
+    for (const part of formatter.formatToParts(new Date(Date.UTC(2024, 8, 18, 9)))) {
+      if (part.type === 'literal') source += part.value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+      else {
+        fields.push(part.type);
+        source += '(\\d+)';
+      }
+    }
+    reader = { formatter, pattern: new RegExp(`^${source}$`), fields };
+    partsReaders.set(timeZone, reader);
   }
+  return reader;
+}
+
+/**
+ * Wall-clock fields of an instant in a time zone. Reads `format()`'s text,
+ * twice as fast as `formatToParts()` (this runs for every article's date),
+ * and falls back to the parts when the text has another shape.
+ */
+export function zonedParts(instant: Date, timeZone: string): ZonedParts {
+  const reader = partsReader(timeZone);
   const out: Record<string, number> = {};
-  for (const part of formatter.formatToParts(instant)) {
-    if (part.type !== 'literal') out[part.type] = Number(part.value);
+  const match = reader.pattern.exec(reader.formatter.format(instant));
+  if (match) {
+    for (const [index, field] of reader.fields.entries()) out[field] = Number(match[index + 1]);
+  } else {
+    for (const part of reader.formatter.formatToParts(instant)) {
+      if (part.type !== 'literal') out[part.type] = Number(part.value);
+    }
   }
   return {
     year: out.year ?? 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parseNewsDate, toRfc822, toZonedDay, toZonedIso, zonedTimeToInstant } from '../../src/lib/dates.ts';
+import { formatDate, parseNewsDate, toRfc822, toZonedDay, toZonedIso, zonedParts, zonedTimeToInstant } from '../../src/lib/dates.ts';
 
 const VN = 'Asia/Ho_Chi_Minh';
 
@@ -101,5 +101,30 @@ describe('formatting in the site zone', () => {
   it('gives the calendar day in the zone', () => {
     expect(toZonedDay(new Date('2024-09-24T17:30:00Z'), VN)).toBe('2024-09-25');
     expect(toZonedDay(new Date('2024-09-24T17:30:00Z'), 'UTC')).toBe('2024-09-24');
+  });
+});
+
+describe('zonedParts', () => {
+  it('reads the same fields as formatToParts, in several zones and years 1 to 9999', () => {
+    const zones = ['Asia/Ho_Chi_Minh', 'Europe/London', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'UTC'];
+    const first = Date.UTC(1, 0, 1);
+    const last = Date.UTC(9999, 11, 31, 23, 59, 59);
+    for (const timeZone of zones) {
+      const formatter = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      for (let step = 0; step < 500; step += 1) {
+        const instant = new Date(first + Math.floor(((last - first) * step) / 499) + step * 7919);
+        const parts = Object.fromEntries(formatter.formatToParts(instant).filter((part) => part.type !== 'literal').map((part) => [part.type, Number(part.value)]));
+        expect(zonedParts(instant, timeZone), `${timeZone} ${instant.toISOString()}`).toEqual(parts);
+      }
+    }
   });
 });
