@@ -53,7 +53,12 @@ export default defineConfig({
     }),
     sitemapMetadata.integration,
     sitemap({ filenameBase: sitemapBaseName, filter: sitemapMetadata.filter, serialize: sitemapMetadata.serialize }),
-    searchIndex({ language: siteConfig.language, timeZone: siteConfig.timeZone, dateFormat: siteConfig.dateFormat }),
+    searchIndex({
+      language: siteConfig.language,
+      timeZone: siteConfig.timeZone,
+      dateFormat: siteConfig.dateFormat,
+      shardSize: siteConfig.searchShardSize,
+    }),
   ],
   experimental: {
     // Article and listing pages whose cache key (src/queries/routes.ts) and code

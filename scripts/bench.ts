@@ -107,7 +107,7 @@ function parseAstroLog(log: string): Record<string, number> {
     if (match) out[name] = Math.round(Number(match[1]) * (match[2] === 's' ? 1000 : 1));
   }
   // The search integration's own line: "Indexed 973 articles for search (… KB) in 5123 ms".
-  const search = /Indexed \d+ articles for search \([^)]*\) in (\d+) ms \(reading pages (\d+) ms, Pagefind (\d+) ms\)/.exec(plain);
+  const search = /Indexed \d+ articles for search \([^)]*\) in (\d+) ms \(reading pages (\d+) ms, Pagefind (\d+) ms[;)]/.exec(plain);
   if (search) {
     out['astro.search'] = Number(search[1]);
     out['astro.search.read'] = Number(search[2]);

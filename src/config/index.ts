@@ -8,6 +8,7 @@
  * - `NEWSROOM_PREVIEW=1` publishes drafts and future-dated articles (never for production).
  * - `NEWSROOM_MARKDOWN_WORKERS=N` renders uncached Markdown on N worker threads
  *   (0: on the main thread); unset, the loader decides from the cores and the batch.
+ * - `NEWSROOM_SEARCH_SHARD_SIZE=N` overrides `searchShardSize` (tests, trials).
  */
 import path from 'node:path';
 import { SiteConfigSchema, type SiteConfig } from './schema.ts';
@@ -17,6 +18,7 @@ import { formatConfigError } from '../lib/config-errors.ts';
 function parseSiteConfig(): SiteConfig {
   const input = { ...site };
   if (process.env.NEWSROOM_SITE_URL) input.url = process.env.NEWSROOM_SITE_URL;
+  if (process.env.NEWSROOM_SEARCH_SHARD_SIZE) input.searchShardSize = Number(process.env.NEWSROOM_SEARCH_SHARD_SIZE);
   const parsed = SiteConfigSchema.safeParse(input);
   if (!parsed.success) throw new Error(formatConfigError('src/config/site.ts', parsed.error));
   return parsed.data;

@@ -104,6 +104,13 @@ export const SiteConfigSchema = z
     homeLatestCount: z.number().int().min(1).default(10),
     homeCategoryCount: z.number().int().min(1).default(4),
     feedItems: z.number().int().min(1).default(50),
+    /**
+     * Most articles in one search index. A larger archive is split by month of
+     * publication into several indexes of at most this many articles, built in
+     * parallel (and, when unchanged, reused from the last build) and merged by
+     * the browser. See docs/search.md.
+     */
+    searchShardSize: z.number().int().min(1).default(5000),
     /** How much longer than usual a lead may be before `npm run check` warns. */
     leadWarnLength: z.number().int().min(50).default(400),
     paths: z

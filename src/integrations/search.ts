@@ -6,32 +6,62 @@
  *
  * Each article page is read with a streaming parser and replaced by a stand-in
  * page of search keys (src/lib/search-document.ts; why: docs/search.md). The
- * stand-in pages are written to a scratch folder and indexed with Pagefind's
- * `addDirectory`, which reads and indexes files on all cores inside Pagefind's
- * own process, then written with `writeFiles`. (Sending each page through the
- * Node API with `addHTMLFile` and reading the bundle back with `getFiles` was
- * three times slower and held every file in memory: BENCHMARKS.md.)
+ * stand-in pages are written to a scratch folder, a folder per day of
+ * publication (a folder per day), and indexed with Pagefind's `addDirectory`, which reads and
+ * indexes the files inside Pagefind's own process, then written with
+ * `writeFiles`. (Sending each page through `addHTMLFile` and reading the bundle
+ * back with `getFiles` was three times slower and held every file in memory.)
  *
- * The bundle goes to `<dir>/pagefind/` (`searchBundlePath`) without Pagefind's
- * default UI files, which the site does not use.
+ * A large archive is split into several indexes of at most `shardSize`
+ * articles (`planSearchShards`): Pagefind's time and memory grow with the
+ * index, and one Pagefind service builds two indexes at once on two cores.
+ * Each index is kept in the cache folder under a digest of its stand-in pages,
+ * so an index whose articles did not change is copied from the last build.
+ * The newest index is the bundle at `/pagefind/`; the others go to
+ * `/pagefind/<first day>_<last day>/`, listed in `/pagefind/shards.json`,
+ * and the browser merges them (Pagefind's `mergeIndex`).
+ *
+ * Pagefind's default UI files, which the site does not use, are left out.
  */
-import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
-import { extractSearchDocument, standInPage, type StandInOptions } from '../lib/search-document.ts';
+import { formatDate } from '../lib/dates.ts';
+import { extractSearchDocument, planSearchShards, standInPage, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
 import { searchBundlePath } from '../lib/urls.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
+  /** Most articles in one index (`searchShardSize` of the site configuration). */
+  shardSize: number;
   /** Folder of the bundle under the output folder (default: from `searchBundlePath`, "pagefind"). */
   bundleDir?: string;
 }
 
+export interface SearchIndexResult {
+  pages: number;
+  bytes: number;
+  /** Indexes built, and indexes reused from the cache. */
+  built: number;
+  reused: number;
+  standInMs: number;
+  indexMs: number;
+}
+
 /** Pagefind's bundle files that the site does not load (its default UIs). */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
+/** The file listing the indexes the browser merges into the newest one. */
+export const SHARDS_FILE = 'shards.json';
+/** Bumped when what goes into an index changes in a way the stand-in pages do not show. */
+const INDEX_FORMAT = 'newsroom-search 1';
+const PAGEFIND_VERSION = (() => {
+  const manifest = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+})();
 
 async function htmlFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
@@ -58,12 +88,20 @@ async function folderBytes(dir: string): Promise<number> {
   return bytes;
 }
 
+/** What is kept of an indexed page while the others are read: its day and a digest of its stand-in. */
+interface StandIn {
+  relative: string;
+  day: string;
+  digest: string;
+}
+
 /**
- * Writes the stand-in page of every indexed page of `outDir` under `scratch`,
- * at the page's own relative path (Pagefind derives the URL from it).
+ * Writes the stand-in page of every indexed page of `outDir` to
+ * `<scratch>/<day>/<relative path>` (Pagefind derives the URL from the path
+ * under the folder it indexes).
  */
-async function writeStandIns(outDir: string, scratch: string, files: string[], options: SearchIndexOptions): Promise<number> {
-  let pages = 0;
+async function writeStandIns(outDir: string, scratch: string, files: string[], options: SearchIndexOptions): Promise<StandIn[]> {
+  const out: StandIn[] = [];
   const limit = pLimit(16);
   const made = new Set<string>();
   await Promise.all(
@@ -71,50 +109,111 @@ async function writeStandIns(outDir: string, scratch: string, files: string[], o
       limit(async () => {
         const doc = extractSearchDocument(await fs.readFile(path.join(outDir, relative), 'utf8'), fileToUrl(relative));
         if (!doc) return;
-        const target = path.join(scratch, relative);
+        const date = doc.date ? new Date(doc.date) : undefined;
+        const day = date && !Number.isNaN(date.getTime()) ? formatDate(date, 'yyyy-MM-dd', options.timeZone) : '0000-00-00';
+        const page = standInPage(doc, options);
+        const target = path.join(scratch, day, relative);
         const folder = path.dirname(target);
         if (!made.has(folder)) {
           made.add(folder);
           await fs.mkdir(folder, { recursive: true });
         }
-        await fs.writeFile(target, standInPage(doc, options));
-        pages += 1;
+        await fs.writeFile(target, page);
+        out.push({ relative, day, digest: createHash('sha1').update(page).digest('base64url') });
       }),
     ),
   );
-  return pages;
+  return out.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
 }
 
-/** Builds the Pagefind index of `outDir`; returns the number of pages indexed and the bundle's size. */
-export async function buildSearchIndex(
-  outDir: string,
-  options: SearchIndexOptions,
-): Promise<{ pages: number; bytes: number; standInMs: number; indexMs: number }> {
+/** The digest an index is kept under: everything that goes into it. */
+function shardKey(shard: SearchShard, standIns: StandIn[], options: SearchIndexOptions): string {
+  const days = new Set(shard.days);
+  const hash = createHash('sha1').update(`${INDEX_FORMAT}\0${PAGEFIND_VERSION}\0${options.language}`);
+  for (const standIn of standIns) if (days.has(standIn.day)) hash.update(`\0${standIn.relative}\0${standIn.digest}`);
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** Builds one index from the day folders of `scratch` into `target`. */
+async function buildShard(scratch: string, shard: SearchShard, target: string, language: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
+  if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+  let pages = 0;
+  for (const day of shard.days) {
+    const added = await index.addDirectory({ path: path.join(scratch, day) });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${day}: ${added.errors.join('; ')}`);
+    pages += added.page_count;
+  }
+  if (pages !== shard.articles) throw new Error(`Pagefind indexed ${pages} pages of ${shard.articles} (${shard.first}…${shard.last})`);
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  for (const name of await fs.readdir(target)) {
+    if (UNUSED_BUNDLE_FILE.test(name)) await fs.rm(path.join(target, name));
+  }
+}
+
+/**
+ * Builds the search indexes of `outDir` into `<outDir>/pagefind/`. Indexes are
+ * kept in `cacheDir` (when given) and reused while their articles are unchanged.
+ */
+export async function buildSearchIndex(outDir: string, options: SearchIndexOptions, cacheDir?: string): Promise<SearchIndexResult> {
+  const start = performance.now();
   const bundleDir = options.bundleDir ?? searchBundlePath.replace(/^\/|\/$/g, '');
   const bundlePath = path.join(outDir, bundleDir);
   await fs.rm(bundlePath, { recursive: true, force: true });
-  const start = performance.now();
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-search-'));
+  const store = cacheDir ? path.join(cacheDir, 'newsroom-search') : path.join(scratch, '.indexes');
   try {
     const files = await htmlFiles(outDir, new Set([bundleDir, '_astro']));
-    const pages = await writeStandIns(outDir, scratch, files, options);
+    const standIns = await writeStandIns(outDir, scratch, files, options);
     const standInMs = performance.now() - start;
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: options.language });
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+
+    const days = new Map<string, number>();
+    for (const { day } of standIns) days.set(day, (days.get(day) ?? 0) + 1);
+    const planned = planSearchShards(days, options.shardSize);
+    // Nothing published yet: one empty index, so the search page still loads.
+    const shards = planned.length > 0 ? planned : [{ first: '0000-00-00', last: '0000-00-00', days: [], articles: 0 }];
+    await fs.mkdir(store, { recursive: true });
+    const keys = shards.map((shard) => shardKey(shard, standIns, options));
+    let built = 0;
+    // One Pagefind service indexes several shards at once, on as many cores.
+    const limit = pLimit(Math.max(1, Math.min(2, os.availableParallelism())));
     try {
-      const added = await index.addDirectory({ path: scratch });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-      if (added.page_count !== pages) throw new Error(`Pagefind indexed ${added.page_count} pages of ${pages}`);
-      const written = await index.writeFiles({ outputPath: bundlePath });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      await Promise.all(
+        shards.map((shard, i) =>
+          limit(async () => {
+            const kept = path.join(store, keys[i]!);
+            if (existsSync(kept)) return;
+            const partial = `${kept}.partial`;
+            await fs.rm(partial, { recursive: true, force: true });
+            await buildShard(scratch, shard, partial, options.language);
+            await fs.rename(partial, kept);
+            built += 1;
+          }),
+        ),
+      );
     } finally {
       await pagefind.close();
     }
-    for (const name of await fs.readdir(bundlePath)) {
-      if (UNUSED_BUNDLE_FILE.test(name)) await fs.rm(path.join(bundlePath, name));
+
+    // The newest index is the bundle itself; the others are folders inside it.
+    const others: string[] = [];
+    for (const [i, shard] of shards.entries()) {
+      const newest = i === shards.length - 1;
+      const folder = newest ? bundlePath : path.join(bundlePath, `${shard.first}_${shard.last}`);
+      await fs.cp(path.join(store, keys[i]!), folder, { recursive: true });
+      if (!newest) others.push(`${searchBundlePath}${shard.first}_${shard.last}/`);
+    }
+    await fs.mkdir(bundlePath, { recursive: true });
+    await fs.writeFile(path.join(bundlePath, SHARDS_FILE), `${JSON.stringify(others)}\n`);
+
+    // Indexes of articles that changed since are not kept.
+    const used = new Set(keys);
+    for (const name of await fs.readdir(store)) {
+      if (!used.has(name)) await fs.rm(path.join(store, name), { recursive: true, force: true });
     }
     const indexMs = performance.now() - start - standInMs;
-    return { pages, bytes: await folderBytes(bundlePath), standInMs, indexMs };
+    return { pages: standIns.length, bytes: await folderBytes(bundlePath), built, reused: shards.length - built, standInMs, indexMs };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
@@ -122,15 +221,20 @@ export async function buildSearchIndex(
 
 /** The Astro integration: indexes the built site for search. */
 export function searchIndex(options: SearchIndexOptions): AstroIntegration {
+  let cacheDir: string | undefined;
   return {
     name: 'newsroom-search',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const start = performance.now();
-        const { pages, bytes, standInMs, indexMs } = await buildSearchIndex(fileURLToPath(dir), options);
+        const result = await buildSearchIndex(fileURLToPath(dir), options, cacheDir);
         logger.info(
-          `Indexed ${pages} articles for search (${Math.round(bytes / 1024)} KB) in ${Math.round(performance.now() - start)} ms ` +
-            `(reading pages ${Math.round(standInMs)} ms, Pagefind ${Math.round(indexMs)} ms)`,
+          `Indexed ${result.pages} articles for search (${Math.round(result.bytes / 1024)} KB) in ${Math.round(performance.now() - start)} ms ` +
+            `(reading pages ${Math.round(result.standInMs)} ms, Pagefind ${Math.round(result.indexMs)} ms; ` +
+            `${result.built} indexes built, ${result.reused} reused)`,
         );
       },
     },

@@ -205,3 +205,36 @@ export function standInPage(doc: SearchDocument, options: StandInOptions): strin
     '</body></html>'
   );
 }
+
+/** One search index of a sharded archive: consecutive days of publication. */
+export interface SearchShard {
+  /** First and last day ("2024-09-18"); the folder of a shard that is not the newest. */
+  first: string;
+  last: string;
+  days: string[];
+  articles: number;
+}
+
+/**
+ * Splits an archive into search indexes of at most `size` articles, by day
+ * of publication: consecutive days, oldest first, greedily; a day larger
+ * than `size` is an index of its own. Oldest first, so the boundaries of old
+ * indexes move only when an old day's count changes: new articles land in
+ * the newest index, and the others are reused from the last build.
+ * `days` maps "yyyy-MM-dd" to its number of articles.
+ */
+export function planSearchShards(days: ReadonlyMap<string, number>, size: number): SearchShard[] {
+  const shards: SearchShard[] = [];
+  let current: SearchShard | undefined;
+  for (const day of [...days.keys()].sort()) {
+    const count = days.get(day)!;
+    if (!current || current.articles + count > size) {
+      current = { first: day, last: day, days: [], articles: 0 };
+      shards.push(current);
+    }
+    current.days.push(day);
+    current.last = day;
+    current.articles += count;
+  }
+  return shards;
+}

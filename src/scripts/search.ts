@@ -19,6 +19,7 @@ interface PagefindResult {
 
 interface Pagefind extends SearchBackend<PagefindResult> {
   init(): Promise<void>;
+  mergeIndex(path: string): Promise<void>;
 }
 
 interface Labels {
@@ -40,11 +41,20 @@ function setup(root: HTMLElement): void {
   const bundle = root.dataset.bundle ?? '/pagefind/';
 
   let pagefind: Promise<Pagefind> | undefined;
+  // A large archive has several indexes: the newest at `bundle`, the others
+  // listed in its shards.json and merged into it (src/integrations/search.ts).
+  const loadShards = () =>
+    fetch(`${bundle}shards.json`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [] as string[]);
   const loadPagefind = () =>
-    (pagefind ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>).then(async (api) => {
-      await api.init();
-      return api;
-    }));
+    (pagefind ??= Promise.all([import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>, loadShards()]).then(
+      async ([api, shards]) => {
+        for (const shard of shards) await api.mergeIndex(shard);
+        await api.init();
+        return api;
+      },
+    ));
 
   let generation = 0;
   let pending: PagefindResult[] = [];

@@ -21,6 +21,7 @@ import { serveStatic, type StaticServer } from '../helpers/serve.ts';
 const SEARCH = `/${siteConfig.paths.search}/`;
 
 let server: StaticServer;
+let shards: string[] = [];
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
@@ -35,8 +36,10 @@ function contentSecurityPolicy(outDir: string): Record<string, string> {
 
 beforeAll(async () => {
   const root = writeFixture(discoveryCorpus());
-  const result = await buildFixture(root, { NEWSROOM_NOW: NOW }, ['--quiet']);
+  // Indexes of at most 3 articles: every search below runs across several merged indexes.
+  const result = await buildFixture(root, { NEWSROOM_NOW: NOW, NEWSROOM_SEARCH_SHARD_SIZE: '3' }, ['--quiet']);
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stderr}\n${result.stdout}`);
+  shards = JSON.parse(readFileSync(path.join(result.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
   server = await serveStatic(result.outDir, { headers: contentSecurityPolicy(result.outDir) });
   // Throws when /usr/bin/chromium is missing; a fresh temporary profile per launch.
   browser = await launchBrowser();
@@ -102,6 +105,11 @@ async function search(query: string, category = ''): Promise<Shown> {
 const urls = (result: Shown) => result.results.map((item) => item.url);
 
 describe('search in Chromium', () => {
+  it('searches an archive split into several indexes', () => {
+    expect(shards.length).toBeGreaterThanOrEqual(2);
+    for (const shard of shards) expect(shard).toMatch(/^\/pagefind\/\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\/$/);
+  });
+
   it('"chuyen doi so" finds the "chuyển đổi số" articles first, the decoy after them', async () => {
     const result = await search('chuyen doi so');
     expect(urls(result).slice(0, 2).sort()).toEqual([URLS.business, URLS.transformation].sort());

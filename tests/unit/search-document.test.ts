@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractSearchDocument, standInPage } from '../../src/lib/search-document.ts';
+import { extractSearchDocument, planSearchShards, standInPage } from '../../src/lib/search-document.ts';
 import { searchKeys } from '../../src/lib/search.ts';
 
 const page = (body: string, head = '<title>Trang &amp; tin</title><meta name="description" content="Tóm tắt &quot;bài&quot;">') =>
@@ -92,5 +92,35 @@ describe('standInPage', () => {
     const { document } = parseHTML(html);
     expect(document.querySelector('[data-pagefind-meta="title"]')?.textContent).toBe('<script>a</script>');
     expect(document.querySelector('[data-pagefind-meta="date"]')).toBeNull();
+  });
+});
+
+describe('planSearchShards', () => {
+  const days = new Map([
+    ['2024-03-02', 2],
+    ['2023-11-30', 3],
+    ['2024-01-15', 1],
+    ['2023-12-01', 2],
+    ['2024-02-10', 9],
+  ]);
+
+  it('groups consecutive days, oldest first, into indexes of at most the size', () => {
+    expect(planSearchShards(days, 6).map((shard) => [shard.first, shard.last, shard.articles])).toEqual([
+      ['2023-11-30', '2024-01-15', 6],
+      ['2024-02-10', '2024-02-10', 9],
+      ['2024-03-02', '2024-03-02', 2],
+    ]);
+    expect(planSearchShards(days, 6)[0]!.days).toEqual(['2023-11-30', '2023-12-01', '2024-01-15']);
+  });
+
+  it('is one index when the archive fits, and none when it is empty', () => {
+    expect(planSearchShards(days, 17)).toHaveLength(1);
+    expect(planSearchShards(new Map(), 5)).toEqual([]);
+  });
+
+  it('keeps old boundaries when new articles arrive', () => {
+    const before = planSearchShards(days, 6).slice(0, 2);
+    const grown = new Map([...days, ['2024-03-02', 5], ['2024-04-01', 7]]);
+    expect(planSearchShards(grown, 6).slice(0, 2)).toEqual(before);
   });
 });

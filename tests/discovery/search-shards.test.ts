@@ -1,0 +1,67 @@
+/**
+ * The search index of a large archive: split into indexes by day of
+ * publication, kept in the cache folder, and rebuilt only where articles changed.
+ * Runs the real integration code and Pagefind on a folder of hand-written pages.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../src/integrations/search.ts';
+
+const options = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', dateFormat: 'dd/MM/yyyy', shardSize: 2 };
+
+function writePage(outDir: string, slug: string, day: string, text: string): void {
+  const folder = path.join(outDir, 'xa-hoi', slug);
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    path.join(folder, 'index.html'),
+    `<!doctype html><html lang="vi"><head><title>${slug}</title></head><body><article data-pagefind-body>` +
+      `<h1 data-pagefind-meta="title">${slug}</h1><span hidden data-pagefind-meta="date">${day}T03:00:00.000Z</span>` +
+      `<p>${text}</p></article></body></html>`,
+  );
+}
+
+describe('sharded search index', () => {
+  it('splits by day, lists the older indexes in shards.json, and reuses unchanged ones', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'search-shards-'));
+    const outDir = path.join(root, 'dist');
+    const cacheDir = path.join(root, 'cache');
+    writePage(outDir, 'a', '2024-09-01', 'Cảng biển đón tàu');
+    writePage(outDir, 'b', '2024-09-01', 'Mưa lớn ngập phố');
+    writePage(outDir, 'c', '2024-09-02', 'Học sinh tựu trường');
+    writePage(outDir, 'd', '2024-09-03', 'Chợ đêm mở cửa');
+    writePage(outDir, 'e', '2024-09-04', 'Giải chạy ven biển');
+    mkdirSync(path.join(outDir, 'gioi-thieu'), { recursive: true });
+    writeFileSync(path.join(outDir, 'gioi-thieu', 'index.html'), '<!doctype html><html lang="vi"><body><p>Không phải bài viết</p></body></html>');
+
+    const first = await buildSearchIndex(outDir, options, cacheDir);
+    expect(first).toMatchObject({ pages: 5, built: 3, reused: 0 });
+    const shards = JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
+    expect(shards).toEqual(['/pagefind/2024-09-01_2024-09-01/', '/pagefind/2024-09-02_2024-09-03/']);
+    for (const shard of ['', ...shards.map((url) => url.replace('/pagefind/', ''))]) {
+      const folder = path.join(outDir, 'pagefind', shard);
+      expect(existsSync(path.join(folder, 'pagefind.js'))).toBe(true);
+      expect(readdirSync(folder).filter((name) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(name))).toEqual([]);
+    }
+    // Each index holds its own days' articles.
+    const fragments = (shard: string) => readdirSync(path.join(outDir, 'pagefind', shard, 'fragment')).length;
+    expect([fragments('2024-09-01_2024-09-01'), fragments('2024-09-02_2024-09-03'), fragments('')]).toEqual([2, 2, 1]);
+
+    // Nothing changed: every index comes from the cache.
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 5, built: 0, reused: 3 });
+
+    // One article edited: only its index is built again, and the stale one leaves the cache.
+    writePage(outDir, 'c', '2024-09-02', 'Học sinh tựu trường sớm');
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 5, built: 1, reused: 2 });
+    expect(readdirSync(path.join(cacheDir, 'newsroom-search'))).toHaveLength(3);
+  });
+
+  it('writes an empty index when nothing is published', async () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'search-empty-'));
+    writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><html lang="vi"><body><p>Trang chủ</p></body></html>');
+    expect(await buildSearchIndex(outDir, options)).toMatchObject({ pages: 0, built: 1 });
+    expect(existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'shards.json'), 'utf8'))).toEqual([]);
+  });
+});
