@@ -67,11 +67,15 @@ const CONCURRENCY = 32;
 /** Below this many articles, worker threads cost more than they save. */
 const WORKER_THRESHOLD = 1500;
 /**
- * Files per batch handed to a thread: small enough that the threads finish
- * together and the main thread answers a worker's request soon, large enough
- * that messages stay few.
+ * Files per batch handed to a worker: small enough that the threads finish
+ * together, large enough that messages stay few.
  */
 const BATCH_SIZE = 64;
+/**
+ * Files the main thread checks between two looks at the workers' requests:
+ * few, so that a worker asking for its next batch is answered in milliseconds.
+ */
+const MAIN_BATCH_SIZE = 16;
 
 /** Main thread -> check worker. */
 export type WorkerRequest = { type: 'batch'; start: number; files: string[] } | { type: 'done' };
@@ -112,17 +116,23 @@ async function checkArticles(files: string[], context: ArticleCheckContext): Pro
   const results = new Array<ArticleResult>(files.length);
   let next = 0;
   let outstanding = 0;
-  const take = (): { start: number; files: string[] } | undefined => {
+  const take = (size: number): { start: number; files: string[] } | undefined => {
     if (next >= files.length) return undefined;
     const start = next;
-    next = Math.min(files.length, next + BATCH_SIZE);
+    next = Math.min(files.length, next + size);
     return { start, files: files.slice(start, next) };
   };
   const workers: Worker[] = [];
   const finished = new Promise<void>((resolve, reject) => {
+    let settled = false;
     const settle = () => {
-      if (next < files.length || outstanding > 0) return;
-      for (const worker of workers) worker.postMessage({ type: 'done' } satisfies WorkerRequest);
+      if (settled || next < files.length || outstanding > 0) return;
+      settled = true;
+      // Every result is in: a worker still starting up need not hold the process.
+      for (const worker of workers) {
+        worker.postMessage({ type: 'done' } satisfies WorkerRequest);
+        worker.unref();
+      }
       resolve();
     };
     for (let index = 1; index < threads; index += 1) {
@@ -135,7 +145,7 @@ async function checkArticles(files: string[], context: ArticleCheckContext): Pro
           settle();
           return;
         }
-        const batch = take();
+        const batch = take(BATCH_SIZE);
         if (!batch) return;
         outstanding += 1;
         worker.postMessage({ type: 'batch', ...batch } satisfies WorkerRequest);
@@ -148,7 +158,7 @@ async function checkArticles(files: string[], context: ArticleCheckContext): Pro
     // This thread checks batches too, and between them answers the workers.
     const checkArticle = createArticleChecker({ ...context, syncReads: true });
     void (async () => {
-      for (let batch = take(); batch; batch = take()) {
+      for (let batch = take(MAIN_BATCH_SIZE); batch; batch = take(MAIN_BATCH_SIZE)) {
         outstanding += 1;
         const checked = await mapLimit(batch.files, CONCURRENCY, checkArticle);
         for (const [offset, result] of checked.entries()) results[batch.start + offset] = result;
