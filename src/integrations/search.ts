@@ -4,8 +4,8 @@
  * HTML, so only pages that were really published are indexed: drafts and
  * embargoed articles are never built, hence never indexed.
  *
- * Each article page is read with a streaming parser and replaced by a stand-in
- * page of search keys (src/lib/search-document.ts; why: docs/search.md). The
+ * Each article page is read with a streaming parser (on worker threads for a
+ * large site: search-stand-ins.ts) and replaced by a stand-in page of search keys (src/lib/search-document.ts; why: docs/search.md). The
  * stand-in pages are written to a scratch folder, a folder per day of
  * publication (a folder per day), and indexed with Pagefind's `addDirectory`, which reads and
  * indexes the files inside Pagefind's own process, then written with
@@ -31,9 +31,9 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
-import { formatDate } from '../lib/dates.ts';
-import { extractSearchDocument, planSearchShards, standInPage, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
+import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
 import { searchBundlePath } from '../lib/urls.ts';
+import { type StandIn, writeAllStandIns } from './search-stand-ins.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
@@ -75,55 +75,12 @@ async function htmlFiles(dir: string, skip: ReadonlySet<string>): Promise<string
   return out.sort();
 }
 
-/** "kinh-te/bai/index.html" -> "/kinh-te/bai/". */
-function fileToUrl(relative: string): string {
-  return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
 async function folderBytes(dir: string): Promise<number> {
   let bytes = 0;
   for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (entry.isFile()) bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
   }
   return bytes;
-}
-
-/** What is kept of an indexed page while the others are read: its day and a digest of its stand-in. */
-interface StandIn {
-  relative: string;
-  day: string;
-  digest: string;
-}
-
-/**
- * Writes the stand-in page of every indexed page of `outDir` to
- * `<scratch>/<day>/<relative path>` (Pagefind derives the URL from the path
- * under the folder it indexes).
- */
-async function writeStandIns(outDir: string, scratch: string, files: string[], options: SearchIndexOptions): Promise<StandIn[]> {
-  const out: StandIn[] = [];
-  const limit = pLimit(16);
-  const made = new Set<string>();
-  await Promise.all(
-    files.map((relative) =>
-      limit(async () => {
-        const doc = extractSearchDocument(await fs.readFile(path.join(outDir, relative), 'utf8'), fileToUrl(relative));
-        if (!doc) return;
-        const date = doc.date ? new Date(doc.date) : undefined;
-        const day = date && !Number.isNaN(date.getTime()) ? formatDate(date, 'yyyy-MM-dd', options.timeZone) : '0000-00-00';
-        const page = standInPage(doc, options);
-        const target = path.join(scratch, day, relative);
-        const folder = path.dirname(target);
-        if (!made.has(folder)) {
-          made.add(folder);
-          await fs.mkdir(folder, { recursive: true });
-        }
-        await fs.writeFile(target, page);
-        out.push({ relative, day, digest: createHash('sha1').update(page).digest('base64url') });
-      }),
-    ),
-  );
-  return out.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
 }
 
 /** The digest an index is kept under: everything that goes into it. */
@@ -165,7 +122,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
   const store = cacheDir ? path.join(cacheDir, 'newsroom-search') : path.join(scratch, '.indexes');
   try {
     const files = await htmlFiles(outDir, new Set([bundleDir, '_astro']));
-    const standIns = await writeStandIns(outDir, scratch, files, options);
+    const standIns = await writeAllStandIns({ outDir, scratch, files, options: { language: options.language, timeZone: options.timeZone, dateFormat: options.dateFormat } });
     const standInMs = performance.now() - start;
 
     const days = new Map<string, number>();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/integrations/search.ts';
+import { writeAllStandIns } from '../../src/integrations/search-stand-ins.ts';
 
 const options = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', dateFormat: 'dd/MM/yyyy', shardSize: 2 };
 
@@ -63,5 +64,25 @@ describe('sharded search index', () => {
     expect(await buildSearchIndex(outDir, options)).toMatchObject({ pages: 0, built: 1 });
     expect(existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'shards.json'), 'utf8'))).toEqual([]);
+  });
+});
+
+describe('stand-in pages on worker threads', () => {
+  it('writes the same stand-ins as the calling thread', async () => {
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'search-threads-'));
+    const files: string[] = [];
+    for (let i = 0; i < 9; i += 1) {
+      writePage(outDir, `bai-${i}`, `2024-09-0${1 + (i % 3)}`, `Tin số ${i}: đường ven sông`);
+      files.push(`xa-hoi/bai-${i}/index.html`);
+    }
+    const job = (scratch: string) => ({ outDir, scratch, files, options });
+    const [one, two] = [mkdtempSync(path.join(os.tmpdir(), 'one-')), mkdtempSync(path.join(os.tmpdir(), 'two-'))];
+    const single = await writeAllStandIns(job(one), 1);
+    const threaded = await writeAllStandIns(job(two), 2);
+    expect(threaded).toEqual(single);
+    expect(single.map((standIn) => standIn.day)).toContain('2024-09-03');
+    for (const { day, relative } of single) {
+      expect(readFileSync(path.join(two, day, relative), 'utf8')).toBe(readFileSync(path.join(one, day, relative), 'utf8'));
+    }
   });
 });
