@@ -29,22 +29,40 @@ function sameFileSystem(a: string, b: string): boolean {
   }
 }
 
-/** Puts back the last good output if a build died between its two renames. */
-export async function recoverInterruptedSwap(outDir: string, workDir: string): Promise<void> {
+/**
+ * Puts back the last good output if a build died between its two renames.
+ * An old output left by a finished swap (see `swapIntoPlace`) is moved aside
+ * and deleted in the background: the returned promise settles when it is gone,
+ * so the build can run meanwhile and wait for it only before its own swap.
+ */
+export async function recoverInterruptedSwap(outDir: string, workDir: string): Promise<{ cleared: Promise<void> }> {
+  const deletions: Promise<void>[] = [];
   for (const previous of previousDirs(outDir, workDir)) {
     if (!existsSync(previous)) continue;
-    if (!existsSync(outDir)) await fs.rename(previous, outDir);
-    else await fs.rm(previous, { recursive: true, force: true });
+    if (!existsSync(outDir)) {
+      await fs.rename(previous, outDir);
+      continue;
+    }
+    const doomed = `${previous}.deleting`;
+    await fs.rm(doomed, { recursive: true, force: true });
+    await fs.rename(previous, doomed);
+    deletions.push(fs.rm(doomed, { recursive: true, force: true }));
   }
   await fs.rm(path.join(path.dirname(outDir), `.${path.basename(outDir)}.incoming`), { recursive: true, force: true });
+  const cleared = Promise.all(deletions).then(() => undefined);
+  cleared.catch(() => {});
+  return { cleared };
 }
 
 /**
  * Moves `stagingDir` to `outDir`, keeping the old output until the new one is
- * in place. When the staging folder is on another file system, it is first
+ * in place. With `keepPrevious`, the old output stays in the work folder (or
+ * beside the output folder) after the swap, for the next build to delete in
+ * the background (`recoverInterruptedSwap`): deleting tens of thousands of
+ * files takes seconds that need not be part of this build. When the staging folder is on another file system, it is first
  * copied next to `outDir`, so the swap itself is still two renames.
  */
-export async function swapIntoPlace(stagingDir: string, outDir: string, workDir: string): Promise<void> {
+export async function swapIntoPlace(stagingDir: string, outDir: string, workDir: string, keepPrevious = false): Promise<void> {
   const parent = path.dirname(outDir);
   await fs.mkdir(parent, { recursive: true });
   let incoming = stagingDir;
@@ -63,8 +81,9 @@ export async function swapIntoPlace(stagingDir: string, outDir: string, workDir:
     if (existsSync(previous) && !existsSync(outDir)) await fs.rename(previous, outDir);
     throw error;
   }
-  await fs.rm(previous, { recursive: true, force: true });
   if (incoming !== stagingDir) await fs.rm(stagingDir, { recursive: true, force: true });
+  // The old output is deleted now, or (`keepPrevious`) by the next build while it runs.
+  if (!keepPrevious) await fs.rm(previous, { recursive: true, force: true });
 }
 
 /**

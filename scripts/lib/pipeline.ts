@@ -144,7 +144,8 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   // Astro's chunks land here when the output folder is outside the project.
   const fallbackPrerender = path.join(projectRoot, '.astro/.prerender');
   try {
-    await recoverInterruptedSwap(paths.outDir, paths.workDir);
+    // The last build's old output is deleted while this one runs.
+    const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const { build } = await import('astro');
     // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
@@ -165,7 +166,8 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
       if (recorder) Object.assign(phases, recorder.phases(astroStart));
     }
     await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
-    await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir)));
+    await cleared;
+    await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir, true)));
   } catch (error) {
     const detail = describeAstroError(error, { renderedPath: renderErrors.renderedPath(), urls: report.urls });
     console.error(`\n${messages.buildFailed(detail)}`);

@@ -145,7 +145,9 @@ describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, ()
     expect(after.has(path.join('xa-hoi', 'bai-moi', 'index.html'))).toBe(true);
     expect(after.get(path.join('chinh-tri', 'bai-mot', 'index.html'))).toBe(before.get(path.join('chinh-tri', 'bai-mot', 'index.html')));
     expect(hiddenEntries(outDir)).toEqual([]);
-    expect(readdirSync(path.join(root, '.build')).sort()).toEqual(['cache']);
+    // The replaced output waits here for the next build to delete it in the background.
+    expect(readdirSync(path.join(root, '.build')).sort()).toEqual(['cache', 'previous-dist']);
+    expect(existsSync(path.join(root, '.build', 'previous-dist', 'chinh-tri', 'bai-mot', 'index.html'))).toBe(true);
   });
 });
 
@@ -176,6 +178,21 @@ describe('swap pieces', () => {
     expect(readdirSync(dir)).toEqual(['dist']);
     expect(existsSync(path.join(shm, 'next'))).toBe(false);
     rmSync(shm, { recursive: true, force: true });
+  });
+
+  it('with keepPrevious, leaves the old output in the work folder for the next build to delete in the background', async () => {
+    const dir = temp();
+    write(path.join(dir, 'dist/index.html'), 'old');
+    write(path.join(dir, 'work/next/index.html'), 'new');
+    await swapIntoPlace(path.join(dir, 'work/next'), path.join(dir, 'dist'), path.join(dir, 'work'), true);
+    expect(readFileSync(path.join(dir, 'dist/index.html'), 'utf8')).toBe('new');
+    expect(readFileSync(path.join(dir, 'work/previous-dist/index.html'), 'utf8')).toBe('old');
+    // The next build: the new output stays, the old one goes while the build runs.
+    const { cleared } = await recoverInterruptedSwap(path.join(dir, 'dist'), path.join(dir, 'work'));
+    expect(existsSync(path.join(dir, 'work/previous-dist'))).toBe(false);
+    await cleared;
+    expect(readdirSync(path.join(dir, 'work'))).toEqual([]);
+    expect(readFileSync(path.join(dir, 'dist/index.html'), 'utf8')).toBe('new');
   });
 
   it('recovers the old output after a crash between the two renames', async () => {
