@@ -1,0 +1,72 @@
+/**
+ * Incremental builds must never ship a stale page. A warm build after an edit
+ * (content cache, rendered bodies, Astro's page cache and the search indexes
+ * all kept, most pages copied from the last build) must write exactly the site
+ * a cold build of the same content writes, byte for byte.
+ */
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildFixture, writeFixture, type FixtureArticle } from '../helpers/fixture.ts';
+
+const NOW = { NEWSROOM_NOW: '2025-01-01T00:00:00+07:00' };
+const TAGS = ['giao thông', 'cảng biển', 'giáo dục', 'y tế'];
+
+function articles(): FixtureArticle[] {
+  return Array.from({ length: 14 }, (_, i) => ({
+    path: `2024/${String(9 + (i % 3)).padStart(2, '0')}/bai-${i}.md`,
+    frontMatter: [
+      `title: Bài số ${i} về ${TAGS[i % 4]}`,
+      `category: ${['chinh-tri', 'kinh-te', 'xa-hoi'][i % 3]}`,
+      `date: 2024-${String(9 + (i % 3)).padStart(2, '0')}-${String(1 + i).padStart(2, '0')} 08:00`,
+      `author: ${['Lê Oanh', 'Trần Minh'][i % 2]}`,
+      `tags: [${TAGS[i % 4]}, ${TAGS[(i + 1) % 4]}]`,
+      i % 2 ? `lead: Tóm tắt bài số ${i}.` : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    body: `Đoạn mở đầu của bài số ${i}, nói về ${TAGS[i % 4]} ở thành phố cảng.\n\n## Diễn biến\n\nĐoạn thứ hai của bài số ${i}.`,
+  }));
+}
+
+/** Every file of a folder, relative path -> contents. */
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    out.set(path.relative(dir, file), readFileSync(file).toString('base64'));
+  }
+  return out;
+}
+
+describe('incremental build', () => {
+  it('a warm build after an edit writes the same site as a cold build', async () => {
+    const root = writeFixture({ articles: articles() });
+    const cold = await buildFixture(root, NOW);
+    expect(cold.code, cold.stderr).toBe(0);
+
+    // Edit one article: new title (shown in lists, related news, feeds) and body.
+    const edited = path.join(root, 'content/articles/2024/10/bai-1.md');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace('title: Bài số 1 về cảng biển', 'title: Tàu lớn cập cảng').replace('Đoạn thứ hai', 'Đoạn mới'));
+    const warm = await buildFixture(root, NOW);
+    expect(warm.code, warm.stderr).toBe(0);
+    expect(warm.stdout).toMatch(/1 rendered, 13 from the cache/);
+    // Pages that show nothing of the edited article came from the last build.
+    expect((warm.stdout.match(/\((cached|restored)\)/g) ?? []).length).toBeGreaterThan(5);
+
+    // The same content, built from nothing.
+    const fresh = writeFixture({ articles: [] });
+    cpSync(path.join(root, 'content'), path.join(fresh, 'content'), { recursive: true });
+    const reference = await buildFixture(fresh, NOW);
+    expect(reference.code, reference.stderr).toBe(0);
+
+    const [incremental, clean] = [tree(warm.outDir), tree(reference.outDir)];
+    expect([...incremental.keys()].sort()).toEqual([...clean.keys()].sort());
+    const differing = [...clean.keys()].filter((file) => incremental.get(file) !== clean.get(file));
+    expect(differing).toEqual([]);
+    for (const page of ['kinh-te/bai-1/index.html', 'kinh-te/index.html', 'chu-de/cang-bien/index.html']) {
+      expect(readFileSync(path.join(warm.outDir, page), 'utf8')).toContain('Tàu lớn cập cảng');
+    }
+  });
+});
