@@ -4,7 +4,7 @@
  * are read in the site time zone, not as UTC), and every key keeps its line so
  * errors can point at it. Tolerates a BOM, CRLF line endings and tab indentation.
  */
-import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, Schema, type Node, type YAMLError } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { messages } from './messages.ts';
 
 export interface SourceProblem {
@@ -165,176 +165,11 @@ function frontMatterLines(text: string): { lines: string[]; close: number; bodyS
 }
 
 /**
- * Tests of the core schema's tags other than the string: a plain scalar that
- * passes one is a null, a boolean or a number, not a string.
- */
-const CORE_TAG_TESTS = new Schema({ schema: 'core' }).tags.flatMap((tag) => (tag.default === true && 'test' in tag && tag.test ? [tag.test] : []));
-const isPlainString = (value: string) => !CORE_TAG_TESTS.some((test) => test.test(value));
-/** `key: value` with a simple key; the value is the rest of the line after the colon and spaces. */
-const SIMPLE_KEY_LINE = /^( *)([A-Za-z][A-Za-z0-9_-]{0,63}):(?: +(.*))?$/;
-/**
- * Characters the fast path leaves to the full parser: tabs and other control
- * characters (the line break aside), Unicode spaces and line separators, BOM,
- * and "#" (comments).
- */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const NOT_SIMPLE = /[\x00-\x09\x0b-\x1f\x7f-\xa0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\ufffe\uffff#]/;
-/** A plain scalar that is one line of text in block context, ending neither in nor with a mapping colon. */
-const SIMPLE_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^:]|:(?! |$))*$/;
-/** A plain item of a flow sequence: no flow indicators, quotes or colons. */
-const SIMPLE_FLOW_PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,[\]{}:'"]*$/;
-/** A double-quoted scalar on one line without escapes, then only spaces. */
-const SIMPLE_QUOTED = /^"([^"\\]*)" *$/;
-
-/** One scalar of the fast path: a string, a boolean or null, or undefined for "not simple". */
-function simpleScalar(text: string, flow: boolean): string | boolean | null | undefined {
-  const quoted = SIMPLE_QUOTED.exec(text);
-  if (quoted) return quoted[1];
-  const value = text.replace(/ +$/, '');
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  if (!(flow ? SIMPLE_FLOW_PLAIN : SIMPLE_PLAIN).test(value)) return undefined;
-  return isPlainString(value) ? value : undefined;
-}
-
-/** A one-line flow sequence (`["a", "b"]`, `[a, b]`, `[]`) of simple scalars, or undefined. */
-function simpleFlowSequence(text: string): (string | boolean | null)[] | undefined {
-  const value = text.replace(/ +$/, '');
-  if (!value.startsWith('[') || !value.endsWith(']')) return undefined;
-  const inner = value.slice(1, -1);
-  if (/^ *$/.test(inner)) return [];
-  const items: (string | boolean | null)[] = [];
-  let position = 0;
-  for (;;) {
-    while (inner[position] === ' ') position += 1;
-    let end: number;
-    if (inner[position] === '"') {
-      end = inner.indexOf('"', position + 1);
-      if (end === -1) return undefined;
-      end += 1;
-    } else {
-      end = inner.indexOf(',', position);
-      if (end === -1) end = inner.length;
-    }
-    const item = simpleScalar(inner.slice(position, end), true);
-    if (item === undefined || item === null) return undefined;
-    items.push(item);
-    position = end;
-    while (inner[position] === ' ') position += 1;
-    if (position === inner.length) return items;
-    if (inner[position] !== ',') return undefined;
-    position += 1;
-    // "[a, ]": a trailing comma is left to the full parser.
-    if (/^ *$/.test(inner.slice(position))) return undefined;
-  }
-}
-
-/**
- * The fast path of the front matter's YAML, for what nearly every article
- * holds: `key: value` lines whose values are one-line plain or double-quoted
- * strings, `true`/`false`, empty (null), one-line flow sequences of such
- * strings, or one level of nested `key: value` lines (`cover`, `source`).
- * Gives exactly what the `yaml` package gives for these (the tests compare
- * both on many files), and undefined for anything else, which then goes to
- * the full parser: comments, other scalars, block sequences, multi-line
- * values, escapes, duplicate keys, errors.
- */
-export function parseSimpleYaml(source: string): { data: Record<string, unknown>; keyLines: Map<string, number> } | undefined {
-  if (NOT_SIMPLE.test(source)) return undefined;
-  const lines = source.split('\n');
-  const data: Record<string, unknown> = {};
-  const keyLines = new Map<string, number>();
-  const indentOf = (index: number) => /^ */.exec(lines[index]!)![0].length;
-  const isBlank = (index: number) => /^ *$/.test(lines[index]!);
-  /** The indent of the next non-blank line after `index`, or -1 at the end. */
-  const nextIndent = (index: number) => {
-    for (let next = index + 1; next < lines.length; next += 1) if (!isBlank(next)) return indentOf(next);
-    return -1;
-  };
-  /** A value on its line: scalar or flow sequence; undefined when not simple. */
-  const simpleValue = (text: string, path: string, line: number): unknown => {
-    if (text.startsWith('[')) {
-      const items = simpleFlowSequence(text);
-      for (const index of items?.keys() ?? []) keyLines.set(`${path}.${index}`, line);
-      return items;
-    }
-    return simpleScalar(text, false);
-  };
-  let index = 0;
-  while (index < lines.length) {
-    if (isBlank(index)) {
-      index += 1;
-      continue;
-    }
-    const match = SIMPLE_KEY_LINE.exec(lines[index]!);
-    if (match?.[1] !== '' || !isPlainString(match[2]!)) return undefined;
-    const key = match[2]!;
-    if (Object.hasOwn(data, key)) return undefined;
-    const line = index + 1;
-    keyLines.set(key, line);
-    const text = (match[3] ?? '').replace(/ +$/, '');
-    const indent = nextIndent(index);
-    if (text !== '') {
-      if (indent > 0) return undefined;
-      const value = simpleValue(text, key, line);
-      if (value === undefined) return undefined;
-      data[key] = value;
-      index += 1;
-      continue;
-    }
-    if (indent <= 0) {
-      data[key] = null;
-      index += 1;
-      continue;
-    }
-    // One level of nested `key: value` lines, all at the same indent.
-    const nested: Record<string, unknown> = {};
-    data[key] = nested;
-    index += 1;
-    while (index < lines.length && (isBlank(index) || indentOf(index) > 0)) {
-      if (isBlank(index)) {
-        index += 1;
-        continue;
-      }
-      const inner = SIMPLE_KEY_LINE.exec(lines[index]!);
-      if (!inner || inner[1]!.length !== indent || !isPlainString(inner[2]!)) return undefined;
-      const innerKey = inner[2]!;
-      if (Object.hasOwn(nested, innerKey)) return undefined;
-      const path = `${key}.${innerKey}`;
-      keyLines.set(path, index + 1);
-      const innerText = (inner[3] ?? '').replace(/ +$/, '');
-      if (nextIndent(index) > indent) return undefined;
-      if (innerText === '') nested[innerKey] = null;
-      else {
-        const value = simpleValue(innerText, path, index + 1);
-        if (value === undefined) return undefined;
-        nested[innerKey] = value;
-      }
-      index += 1;
-    }
-  }
-  return { data, keyLines };
-}
-
-/**
  * The front matter's YAML as data, with the line of every key in `keyLines`;
  * on a YAML error, an anchor or a non-mapping, the problem goes to `problems`
- * and the data is {}. `source` starts with the line break after the opening
- * "---"; `lines` are the file's lines. `fastPath: false` (for the tests) always
- * uses the full parser.
+ * and the data is {}.
  */
-export function parseYaml(
-  source: string,
-  lines: readonly string[],
-  keyLines: Map<string, number>,
-  problems: SourceProblem[],
-  fastPath = true,
-): Record<string, unknown> {
-  const simple = fastPath ? parseSimpleYaml(source) : undefined;
-  if (simple) {
-    for (const [path, line] of simple.keyLines) keyLines.set(path, line);
-    return simple.data;
-  }
+function parseYaml(source: string, lines: readonly string[], keyLines: Map<string, number>, problems: SourceProblem[]): Record<string, unknown> {
   const lineCounter = new LineCounter();
   // The text starts with the line break after the opening "---", so YAML line n is file line n.
   const shift = source.startsWith('\n') ? 0 : 1;
