@@ -1,9 +1,10 @@
 /**
- * Splits an article file into front matter and body, parsing
+ * Splits an article file into front matter and body with gray-matter, parsing
  * the YAML with the `yaml` package's core schema: dates stay strings (so they
  * are read in the site time zone, not as UTC), and every key keeps its line so
  * errors can point at it. Tolerates a BOM, CRLF line endings and tab indentation.
  */
+import matter from 'gray-matter';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { messages } from './messages.ts';
 
@@ -164,41 +165,6 @@ function frontMatterLines(text: string): { lines: string[]; close: number; bodyS
   }
 }
 
-/**
- * The front matter's YAML as data, with the line of every key in `keyLines`;
- * on a YAML error, an anchor or a non-mapping, the problem goes to `problems`
- * and the data is {}.
- */
-function parseYaml(source: string, lines: readonly string[], keyLines: Map<string, number>, problems: SourceProblem[]): Record<string, unknown> {
-  const lineCounter = new LineCounter();
-  // The text starts with the line break after the opening "---", so YAML line n is file line n.
-  const shift = source.startsWith('\n') ? 0 : 1;
-  const lineOf = (offset: number) => lineCounter.linePos(offset).line + shift;
-  const doc = parseDocument(source, {
-    schema: 'core',
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-    lineCounter,
-  });
-  if (doc.errors.length > 0) {
-    problems.push(...describeYamlErrors(doc.errors, lineOf, lines));
-    return {};
-  }
-  const aliasLine = firstAnchorLine(doc.contents, lineOf, lines);
-  if (aliasLine) {
-    problems.push({ line: aliasLine, field: '', message: messages.yamlAlias });
-    return {};
-  }
-  if (doc.contents !== null && !isMap(doc.contents)) {
-    problems.push({ line: 2, field: '', message: messages.yamlNotMapping });
-    return {};
-  }
-  collectKeyLines(doc.contents, '', lineOf, keyLines);
-  const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
-  return (value ?? {}) as Record<string, unknown>;
-}
-
 export function parseArticleSource(raw: string): ParsedSource {
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.includes('\r')) text = text.replace(/\r\n?/g, '\n');
@@ -213,17 +179,49 @@ export function parseArticleSource(raw: string): ParsedSource {
   }
   // Tabs may not indent YAML; reporters' editors insert them anyway. Two spaces each.
   const yamlLines = lines.slice(1, close).map((line) => line.replace(/^[\t ]+/, (indent) => indent.replace(/\t/g, '  ')));
+  // gray-matter reads the front matter only: the body is cut at our delimiter
+  // line, so a body line is exactly a file line.
+  const frontMatter = ['---', ...yamlLines, '---', ''].join('\n');
+
   const keyLines = new Map<string, number>();
   const problems: SourceProblem[] = [];
-  // The YAML text is what gray-matter, used here before, handed its engine for
-  // `---\n<yamlLines>\n---\n`: from the line break after the opening "---" (so
-  // YAML line n is file line n) up to the first line that starts with "---".
-  // When only blanks and comments are left, the data is {} and is not parsed.
-  const afterOpening = ['', ...yamlLines, '---', ''].join('\n');
-  const source = afterOpening.slice(0, afterOpening.indexOf('\n---'));
-  const data = source.replace(/^\s*#[^\n]+/gm, '').trim() === '' ? {} : parseYaml(source, lines, keyLines, problems);
+
+  const parsed = matter(frontMatter, {
+    engines: {
+      yaml: (source: string) => {
+        const lineCounter = new LineCounter();
+        // gray-matter hands over the text after the opening "---", starting with
+        // its line break, so YAML line n is file line n.
+        const shift = source.startsWith('\n') ? 0 : 1;
+        const lineOf = (offset: number) => lineCounter.linePos(offset).line + shift;
+        const doc = parseDocument(source, {
+          schema: 'core',
+          uniqueKeys: true,
+          merge: false,
+          prettyErrors: false,
+          lineCounter,
+        });
+        if (doc.errors.length > 0) {
+          problems.push(...describeYamlErrors(doc.errors, lineOf, lines));
+          return {};
+        }
+        const aliasLine = firstAnchorLine(doc.contents, lineOf, lines);
+        if (aliasLine) {
+          problems.push({ line: aliasLine, field: '', message: messages.yamlAlias });
+          return {};
+        }
+        if (doc.contents !== null && !isMap(doc.contents)) {
+          problems.push({ line: 2, field: '', message: messages.yamlNotMapping });
+          return {};
+        }
+        collectKeyLines(doc.contents, '', lineOf, keyLines);
+        const value = doc.toJS({ maxAliasCount: 0 }) as unknown;
+        return (value ?? {}) as object;
+      },
+    },
+  });
   return {
-    data,
+    data: parsed.data as Record<string, unknown>,
     body: text.slice(bodyStart),
     bodyLine: close + 2,
     keyLines,
