@@ -3,7 +3,7 @@
  * search index, headers, redirects), clean-up, atomic swap. Each phase is timed
  * so the benchmark can report where the time goes.
  */
-import { promises as fs, writeFileSync } from 'node:fs';
+import { existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContent, formatReport } from './check.ts';
@@ -97,6 +97,29 @@ function guardSignals(onExit: () => void): { critical: <T>(work: () => Promise<T
   };
 }
 
+/**
+ * Astro's incremental build (experimental.incrementalBuild) overwrites its
+ * cached copy of a page as soon as it renders it, but writes the manifest that
+ * says which key each copy belongs to only when the build succeeds. A build
+ * that fails or is killed after rendering some pages therefore leaves copies
+ * that the old manifest attributes to the old keys, and the next build with
+ * those keys would ship them (a category page listing an article that failed
+ * and was removed: tests/build/incremental.test.ts). So a marker in the cache
+ * folder says a build is running; a build that finds it (the last one did not
+ * finish) drops the manifest first, and its pages are all rendered again.
+ * Everything else in the cache is keyed by content and written atomically.
+ */
+async function markBuildUnfinished(cacheDir: string): Promise<{ done(): void }> {
+  const marker = path.join(cacheDir, 'build-unfinished');
+  await fs.mkdir(cacheDir, { recursive: true });
+  if (existsSync(marker)) await fs.rm(path.join(cacheDir, ASTRO_INCREMENTAL_MANIFEST), { force: true });
+  writeFileSync(marker, `${process.pid}\n`);
+  return { done: () => rmSync(marker, { force: true }) };
+}
+
+/** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js). */
+const ASTRO_INCREMENTAL_MANIFEST = 'incremental-build.json';
+
 export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolveBuildPaths(options);
   const phases: Record<string, number> = {};
@@ -147,6 +170,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     // The last build's old output is deleted while this one runs.
     const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
+    const unfinished = await markBuildUnfinished(paths.cacheDir);
     const { build } = await import('astro');
     // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
     const recorder = options.timingsFile ? createAstroPhaseRecorder(`${paths.workDir}/astro-timer.json`) : undefined;
@@ -165,6 +189,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     } finally {
       if (recorder) Object.assign(phases, recorder.phases(astroStart));
     }
+    unfinished.done();
     await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
     await cleared;
     await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir, true)));

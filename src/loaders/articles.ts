@@ -206,7 +206,10 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
           return;
         }
         const bodyFile = htmlFile(entry.digest);
-        await fs.writeFile(bodyFile, rendered.html);
+        // Written whole or not at all: a build killed here must not leave half a body for the next to reuse.
+        const partial = `${bodyFile}.${process.pid}.partial`;
+        await fs.writeFile(partial, rendered.html);
+        await fs.rename(partial, bodyFile);
         store.set({ id: entry.id, data: { ...parsed, bodyFile }, filePath: entry.shown, digest: entry.digest });
       }
 

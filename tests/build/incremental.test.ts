@@ -4,7 +4,7 @@
  * all kept, most pages copied from the last build) must write exactly the site
  * a cold build of the same content writes, byte for byte.
  */
-import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFixture, writeFixture, type FixtureArticle } from '../helpers/fixture.ts';
@@ -67,6 +67,24 @@ describe('incremental build', () => {
     expect(differing).toEqual([]);
     for (const page of ['kinh-te/bai-1/index.html', 'kinh-te/index.html', 'chu-de/cang-bien/index.html']) {
       expect(readFileSync(path.join(warm.outDir, page), 'utf8')).toContain('Tàu lớn cập cảng');
+    }
+  });
+
+  it('a failed build does not leave pages in the cache that a later build would reuse', async () => {
+    const root = writeFixture({ articles: articles() });
+    expect((await buildFixture(root, NOW, ['--quiet'])).code).toBe(0);
+    // A newer article in chinh-tri that cannot render: the category page that
+    // lists it is rendered (and cached) before the build fails on the article.
+    const broken = path.join(root, 'content/articles/2024/12/bai-hong.mdx');
+    mkdirSync(path.dirname(broken), { recursive: true });
+    writeFileSync(broken, '---\ntitle: Bài hỏng XK9\ncategory: chinh-tri\ndate: 2024-12-20 10:00\nauthor: Lê Oanh\n---\n\nXin chào {khongCo.thuocTinh}\n');
+    const failed = await buildFixture(root, NOW, ['--quiet']);
+    expect(failed.code).toBe(1);
+    rmSync(broken);
+    const next = await buildFixture(root, NOW, ['--quiet']);
+    expect(next.code, next.stderr).toBe(0);
+    for (const file of readdirSync(next.outDir, { recursive: true }).map(String).filter((name) => name.endsWith('.html'))) {
+      expect(readFileSync(path.join(next.outDir, file), 'utf8'), file).not.toContain('XK9');
     }
   });
 });
