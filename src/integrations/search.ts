@@ -95,15 +95,21 @@ function shardKey(shard: SearchShard, standIns: StandIn[], options: SearchIndexO
 async function buildShard(scratch: string, shard: SearchShard, target: string, language: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-  let pages = 0;
-  for (const day of shard.days) {
-    const added = await index.addDirectory({ path: path.join(scratch, day) });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${day}: ${added.errors.join('; ')}`);
-    pages += added.page_count;
+  try {
+    let pages = 0;
+    for (const day of shard.days) {
+      const added = await index.addDirectory({ path: path.join(scratch, day) });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${day}: ${added.errors.join('; ')}`);
+      pages += added.page_count;
+    }
+    if (pages !== shard.articles) throw new Error(`Pagefind indexed ${pages} pages of ${shard.articles} (${shard.first}…${shard.last})`);
+    const written = await index.writeFiles({ outputPath: target });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    // The service keeps every index in memory until it is deleted: without this,
+    // its memory grows with the archive instead of with two indexes.
+    await index.deleteIndex();
   }
-  if (pages !== shard.articles) throw new Error(`Pagefind indexed ${pages} pages of ${shard.articles} (${shard.first}…${shard.last})`);
-  const written = await index.writeFiles({ outputPath: target });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   for (const name of await fs.readdir(target)) {
     if (UNUSED_BUNDLE_FILE.test(name)) await fs.rm(path.join(target, name));
   }
