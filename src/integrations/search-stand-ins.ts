@@ -3,9 +3,15 @@
  * search index build that is JavaScript's work), on the calling thread or, for
  * a large site, split over worker threads (`search-stand-ins-worker.ts`).
  * Kept apart from Pagefind so the workers do not load it.
+ *
+ * Stand-ins are kept between builds: each is a file named by its digest, and
+ * `known` maps the digest of a built page's bytes to its stand-in, so a page
+ * that did not change is read and hashed but not parsed again. The folder is
+ * named by a digest of the code that makes stand-ins (`standInVersion`), so an
+ * edit of that code starts afresh.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,23 +20,52 @@ import pLimit from 'p-limit';
 import { formatDate } from '../lib/dates.ts';
 import { extractSearchDocument, standInPage, type StandInOptions } from '../lib/search-document.ts';
 
-/** What is kept of an indexed page: its path, its day of publication and a digest of its stand-in. */
-export interface StandIn {
-  relative: string;
+/** What is kept of an indexed page: its day of publication and the digest of its stand-in. */
+export interface KnownPage {
   day: string;
   digest: string;
 }
 
+/** An indexed page of this build. */
+export interface StandIn extends KnownPage {
+  relative: string;
+  /** Digest of the built page's bytes. */
+  page: string;
+}
+
 export interface StandInJob {
   outDir: string;
-  scratch: string;
+  /** Where the stand-ins are: `<standInDir>/<digest>.html`. */
+  standInDir: string;
   files: string[];
   options: StandInOptions;
+  /** Pages seen in earlier builds: digest of the page's bytes -> its stand-in, or null (not indexed). */
+  known: Record<string, KnownPage | null>;
+}
+
+export interface StandInResult {
+  standIns: StandIn[];
+  /** Digests of the pages that are not indexed (no `data-pagefind-body`). */
+  skipped: string[];
+  /** Pages parsed in this build (the others were known). */
+  parsed: number;
 }
 
 /** Below this many pages, starting threads costs more than it saves. */
 const THREAD_THRESHOLD = 400;
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-stand-ins-worker.ts');
+
+/** The code a stand-in depends on, besides the page. */
+const STAND_IN_SOURCES = ['../lib/search-document.ts', '../lib/search.ts', '../lib/text.ts', '../lib/dates.ts', './search-stand-ins.ts'];
+
+/** A digest of the code and options that make stand-ins: stand-ins made by other code are not reused. */
+export function standInVersion(options: StandInOptions): string {
+  const hash = createHash('sha1').update(JSON.stringify([options.language, options.timeZone, options.dateFormat]));
+  for (const source of STAND_IN_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
+  const parser = path.join(path.dirname(fileURLToPath(import.meta.resolve('htmlparser2'))), '..', '..', 'package.json');
+  if (existsSync(parser)) hash.update(readFileSync(parser));
+  return hash.digest('hex').slice(0, 16);
+}
 
 function defaultThreads(files: number): number {
   return files < THREAD_THRESHOLD ? 1 : Math.max(1, Math.min(4, os.availableParallelism()));
@@ -41,49 +76,63 @@ function fileToUrl(relative: string): string {
   return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
-/**
- * Writes the stand-in page of every indexed page among `files` (paths relative
- * to `outDir`) to `<scratch>/<day>/<relative path>`: Pagefind derives the URL
- * from the path under the folder it indexes.
- */
-export async function writeStandIns({ outDir, scratch, files, options }: StandInJob): Promise<StandIn[]> {
-  const out: StandIn[] = [];
+const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
+
+/** The stand-ins of `files` (paths relative to `outDir`): known ones looked up, the others made and written. */
+export async function writeStandIns({ outDir, standInDir, files, options, known }: StandInJob): Promise<StandInResult> {
+  const result: StandInResult = { standIns: [], skipped: [], parsed: 0 };
   const limit = pLimit(16);
-  const made = new Set<string>();
+  await fs.mkdir(standInDir, { recursive: true });
   await Promise.all(
     files.map((relative) =>
       limit(async () => {
-        const doc = extractSearchDocument(await fs.readFile(path.join(outDir, relative), 'utf8'), fileToUrl(relative));
-        if (!doc) return;
+        const bytes = await fs.readFile(path.join(outDir, relative));
+        const page = sha1(bytes);
+        const seen = known[page];
+        if (seen === null) {
+          result.skipped.push(page);
+          return;
+        }
+        if (seen && existsSync(path.join(standInDir, `${seen.digest}.html`))) {
+          result.standIns.push({ relative, page, ...seen });
+          return;
+        }
+        result.parsed += 1;
+        const doc = extractSearchDocument(bytes.toString('utf8'), fileToUrl(relative));
+        if (!doc) {
+          result.skipped.push(page);
+          return;
+        }
         const date = doc.date ? new Date(doc.date) : undefined;
         const day = date && !Number.isNaN(date.getTime()) ? formatDate(date, 'yyyy-MM-dd', options.timeZone) : '0000-00-00';
-        const page = standInPage(doc, options);
-        const target = path.join(scratch, day, relative);
-        const folder = path.dirname(target);
-        if (!made.has(folder)) {
-          made.add(folder);
-          await fs.mkdir(folder, { recursive: true });
+        const text = standInPage(doc, options);
+        const digest = sha1(text);
+        const target = path.join(standInDir, `${digest}.html`);
+        if (!existsSync(target)) {
+          // Written whole or not at all, as everything kept between builds.
+          const partial = `${target}.${process.pid}.${result.parsed}.partial`;
+          await fs.writeFile(partial, text);
+          await fs.rename(partial, target);
         }
-        await fs.writeFile(target, page);
-        out.push({ relative, day, digest: createHash('sha1').update(page).digest('base64url') });
+        result.standIns.push({ relative, page, day, digest });
       }),
     ),
   );
-  return out;
+  return result;
 }
 
-/** `writeStandIns` over all cores for a large site (or over `threads` threads); sorted by path. */
-export async function writeAllStandIns(job: StandInJob, threads = defaultThreads(job.files.length)): Promise<StandIn[]> {
-  let results: StandIn[][];
+/** `writeStandIns` over all cores for a large site (or over `threads` threads); stand-ins sorted by path. */
+export async function writeAllStandIns(job: StandInJob, threads = defaultThreads(job.files.length)): Promise<StandInResult> {
+  let results: StandInResult[];
   if (threads === 1) {
     results = [await writeStandIns(job)];
   } else {
     results = await Promise.all(
       Array.from({ length: threads }, (_, i) => {
         const files = job.files.filter((_, n) => n % threads === i);
-        return new Promise<StandIn[]>((resolve, reject) => {
+        return new Promise<StandInResult>((resolve, reject) => {
           const worker = new Worker(WORKER_FILE, { workerData: { ...job, files } });
-          worker.once('message', (message: StandIn[]) => resolve(message));
+          worker.once('message', (message: StandInResult) => resolve(message));
           worker.once('error', reject);
           worker.once('exit', (code) => {
             if (code !== 0) reject(new Error(`search stand-in thread stopped with exit code ${code}`));
@@ -92,5 +141,9 @@ export async function writeAllStandIns(job: StandInJob, threads = defaultThreads
       }),
     );
   }
-  return results.flat().sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+  return {
+    standIns: results.flatMap((result) => result.standIns).sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)),
+    skipped: results.flatMap((result) => result.skipped),
+    parsed: results.reduce((sum, result) => sum + result.parsed, 0),
+  };
 }

@@ -33,7 +33,7 @@ import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
 import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
 import { searchBundlePath } from '../lib/urls.ts';
-import { type StandIn, writeAllStandIns } from './search-stand-ins.ts';
+import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
@@ -44,6 +44,8 @@ export interface SearchIndexOptions extends StandInOptions {
 
 export interface SearchIndexResult {
   pages: number;
+  /** Built pages parsed in this build; the others' stand-ins were kept from earlier builds. */
+  parsed: number;
   bytes: number;
   /** Indexes built, and indexes reused from the cache. */
   built: number;
@@ -81,6 +83,59 @@ async function folderBytes(dir: string): Promise<number> {
     if (entry.isFile()) bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
   }
   return bytes;
+}
+
+/** In the stand-in folder: digest of a built page's bytes -> its stand-in (null: not indexed). */
+const KNOWN_PAGES_FILE = 'pages.json';
+
+/**
+ * Records this build's pages for the next build, and deletes the stand-ins of
+ * pages that are gone and the folders of stand-ins made by other code.
+ */
+async function keepStandIns(root: string, version: string, standIns: StandIn[], skipped: string[]): Promise<void> {
+  const known: Record<string, KnownPage | null> = {};
+  for (const page of skipped) known[page] = null;
+  for (const { page, day, digest } of standIns) known[page] = { day, digest };
+  const dir = path.join(root, version);
+  await fs.writeFile(`${path.join(dir, KNOWN_PAGES_FILE)}.partial`, JSON.stringify(known));
+  await fs.rename(`${path.join(dir, KNOWN_PAGES_FILE)}.partial`, path.join(dir, KNOWN_PAGES_FILE));
+  const used = new Set(standIns.map((standIn) => `${standIn.digest}.html`));
+  for (const name of await fs.readdir(dir)) {
+    if (name !== KNOWN_PAGES_FILE && !used.has(name)) await fs.rm(path.join(dir, name), { force: true });
+  }
+  for (const name of await fs.readdir(root)) {
+    if (name !== version) await fs.rm(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * Puts the stand-ins of `days` where Pagefind reads them,
+ * `<scratch>/<day>/<page's path>` (it derives each URL from that path):
+ * hard links, or copies across file systems.
+ */
+async function linkStandIns(standIns: StandIn[], days: ReadonlySet<string>, standInDir: string, scratch: string): Promise<void> {
+  const made = new Set<string>();
+  const limit = pLimit(32);
+  await Promise.all(
+    standIns
+      .filter((standIn) => days.has(standIn.day))
+      .map((standIn) =>
+        limit(async () => {
+          const source = path.join(standInDir, `${standIn.digest}.html`);
+          const target = path.join(scratch, standIn.day, standIn.relative);
+          const folder = path.dirname(target);
+          if (!made.has(folder)) {
+            made.add(folder);
+            await fs.mkdir(folder, { recursive: true });
+          }
+          try {
+            await fs.link(source, target);
+          } catch {
+            await fs.copyFile(source, target);
+          }
+        }),
+      ),
+  );
 }
 
 /** The digest an index is kept under: everything that goes into it. */
@@ -124,11 +179,26 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
   const bundleDir = options.bundleDir ?? searchBundlePath.replace(/^\/|\/$/g, '');
   const bundlePath = path.join(outDir, bundleDir);
   await fs.rm(bundlePath, { recursive: true, force: true });
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'newsroom-search-'));
+  // Beside the cache when there is one, so stand-ins are hard-linked into it, not copied.
+  if (cacheDir) {
+    await fs.mkdir(cacheDir, { recursive: true });
+    // Left by a build that was killed (one build of a cache at a time: the build lock).
+    for (const name of await fs.readdir(cacheDir)) {
+      if (name.startsWith('newsroom-search-scratch-')) await fs.rm(path.join(cacheDir, name), { recursive: true, force: true });
+    }
+  }
+  const scratch = await fs.mkdtemp(path.join(cacheDir ?? os.tmpdir(), 'newsroom-search-scratch-'));
   const store = cacheDir ? path.join(cacheDir, 'newsroom-search') : path.join(scratch, '.indexes');
+  const standInOptions: StandInOptions = { language: options.language, timeZone: options.timeZone, dateFormat: options.dateFormat };
+  const standInRoot = cacheDir ? path.join(cacheDir, 'newsroom-search-pages') : path.join(scratch, '.stand-ins');
+  const version = standInVersion(standInOptions);
+  const standInDir = path.join(standInRoot, version);
+  const knownFile = path.join(standInDir, KNOWN_PAGES_FILE);
   try {
     const files = await htmlFiles(outDir, new Set([bundleDir, '_astro']));
-    const standIns = await writeAllStandIns({ outDir, scratch, files, options: { language: options.language, timeZone: options.timeZone, dateFormat: options.dateFormat } });
+    const known = existsSync(knownFile) ? (JSON.parse(await fs.readFile(knownFile, 'utf8')) as Record<string, KnownPage | null>) : {};
+    const { standIns, skipped, parsed } = await writeAllStandIns({ outDir, standInDir, files, options: standInOptions, known });
+    await keepStandIns(standInRoot, version, standIns, skipped);
     const standInMs = performance.now() - start;
 
     const days = new Map<string, number>();
@@ -147,6 +217,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
           limit(async () => {
             const kept = path.join(store, keys[i]!);
             if (existsSync(kept)) return;
+            await linkStandIns(standIns, new Set(shard.days), standInDir, scratch);
             const partial = `${kept}.partial`;
             await fs.rm(partial, { recursive: true, force: true });
             await buildShard(scratch, shard, partial, options.language);
@@ -176,7 +247,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
       if (!used.has(name)) await fs.rm(path.join(store, name), { recursive: true, force: true });
     }
     const indexMs = performance.now() - start - standInMs;
-    return { pages: standIns.length, bytes: await folderBytes(bundlePath), built, reused: shards.length - built, standInMs, indexMs };
+    return { pages: standIns.length, parsed, bytes: await folderBytes(bundlePath), built, reused: shards.length - built, standInMs, indexMs };
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
@@ -197,7 +268,7 @@ export function searchIndex(options: SearchIndexOptions): AstroIntegration {
         logger.info(
           `Indexed ${result.pages} articles for search (${Math.round(result.bytes / 1024)} KB) in ${Math.round(performance.now() - start)} ms ` +
             `(reading pages ${Math.round(result.standInMs)} ms, Pagefind ${Math.round(result.indexMs)} ms; ` +
-            `${result.built} indexes built, ${result.reused} reused)`,
+            `${result.built} indexes built, ${result.reused} reused; ${result.parsed} pages parsed, the others known)`,
         );
       },
     },

@@ -67,22 +67,41 @@ describe('sharded search index', () => {
   });
 });
 
-describe('stand-in pages on worker threads', () => {
-  it('writes the same stand-ins as the calling thread', async () => {
+describe('stand-in pages', () => {
+  it('are the same on worker threads as on the calling thread', async () => {
     const outDir = mkdtempSync(path.join(os.tmpdir(), 'search-threads-'));
     const files: string[] = [];
     for (let i = 0; i < 9; i += 1) {
       writePage(outDir, `bai-${i}`, `2024-09-0${1 + (i % 3)}`, `Tin số ${i}: đường ven sông`);
       files.push(`xa-hoi/bai-${i}/index.html`);
     }
-    const job = (scratch: string) => ({ outDir, scratch, files, options });
+    const job = (standInDir: string) => ({ outDir, standInDir, files, options, known: {} });
     const [one, two] = [mkdtempSync(path.join(os.tmpdir(), 'one-')), mkdtempSync(path.join(os.tmpdir(), 'two-'))];
     const single = await writeAllStandIns(job(one), 1);
     const threaded = await writeAllStandIns(job(two), 2);
-    expect(threaded).toEqual(single);
-    expect(single.map((standIn) => standIn.day)).toContain('2024-09-03');
-    for (const { day, relative } of single) {
-      expect(readFileSync(path.join(two, day, relative), 'utf8')).toBe(readFileSync(path.join(one, day, relative), 'utf8'));
+    expect(threaded.standIns).toEqual(single.standIns);
+    expect([single.parsed, threaded.parsed]).toEqual([9, 9]);
+    expect(single.standIns.map((standIn) => standIn.day)).toContain('2024-09-03');
+    for (const { digest } of single.standIns) {
+      expect(readFileSync(path.join(two, `${digest}.html`), 'utf8')).toBe(readFileSync(path.join(one, `${digest}.html`), 'utf8'));
     }
+  });
+
+  it('are kept between builds: unchanged pages are not parsed again, changed ones are', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'search-known-'));
+    const outDir = path.join(root, 'dist');
+    const cacheDir = path.join(root, 'cache');
+    for (let i = 0; i < 4; i += 1) writePage(outDir, `bai-${i}`, '2024-09-01', `Tin số ${i}`);
+    writeFileSync(path.join(outDir, 'index.html'), '<!doctype html><html lang="vi"><body><p>Trang chủ</p></body></html>');
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 4, parsed: 5 });
+    const fragments = () => readdirSync(path.join(outDir, 'pagefind'), { recursive: true }).map(String).filter((name) => name.includes('fragment/')).sort();
+    const before = fragments();
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 4, parsed: 0, built: 0 });
+    expect(fragments()).toEqual(before);
+    writePage(outDir, 'bai-2', '2024-09-01', 'Tin số 2, đã sửa');
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 4, parsed: 1, built: 1 });
+    // Stand-ins of pages that are gone are not kept.
+    const [version] = readdirSync(path.join(cacheDir, 'newsroom-search-pages'));
+    expect(readdirSync(path.join(cacheDir, 'newsroom-search-pages', version!)).filter((name) => name.endsWith('.html'))).toHaveLength(4);
   });
 });
