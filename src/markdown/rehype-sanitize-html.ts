@@ -116,6 +116,15 @@ function scrubUrls(tree: Root): void {
   });
 }
 
+function hasRaw(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'raw', () => {
+    found = true;
+    return false;
+  });
+  return found;
+}
+
 export function rehypeSanitizeHtml(options: RehypeSanitizeHtmlOptions) {
   const parseRaw = rehypeRaw();
   const sanitize = rehypeSanitize(createSanitizeSchema());
@@ -124,7 +133,9 @@ export function rehypeSanitizeHtml(options: RehypeSanitizeHtmlOptions) {
       scrubUrls(tree);
       return tree;
     }
-    const safe = sanitize(parseRaw(tree, file));
+    // Raw HTML must be parsed before the allowlist sees it; a body without any
+    // (most articles) skips that whole-tree parse5 round trip.
+    const safe = sanitize(hasRaw(tree) ? parseRaw(tree, file) : tree);
     removeWhere(safe, (node) => !finishElement(node, options));
     return safe;
   };
