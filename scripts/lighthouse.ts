@@ -19,7 +19,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import lighthouse, { type RunnerResult } from 'lighthouse';
 import { parseHTML } from 'linkedom';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { startServer } from './preview.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -71,7 +71,7 @@ if (!existsSync(path.join(distDir, 'index.html'))) {
   process.exit(1);
 }
 
-const server = await serveStatic(distDir);
+const server = await startServer({ root: distDir, port: 0, rules: [] });
 const chromium = await startChromium();
 const rows: string[][] = [];
 let belowTarget = false;

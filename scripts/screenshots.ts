@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import sharp from 'sharp';
 import { launchBrowser, VIEWPORTS } from '../tests/helpers/browser.ts';
-import { serveStatic } from '../tests/helpers/serve.ts';
+import { startServer } from './preview.ts';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 const outDir = path.resolve(process.argv[3] ?? 'docs/screenshots');
@@ -30,7 +30,7 @@ const shots = [
 ];
 
 mkdirSync(outDir, { recursive: true });
-const server = await serveStatic(distDir);
+const server = await startServer({ root: distDir, port: 0, rules: [] });
 const browser = await launchBrowser();
 try {
   for (const shot of shots) {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { measureBudgets } from '../../scripts/budgets.ts';
 import { buildFixture, SAMPLE_IMAGE, writeFixture, type FixtureArticle } from '../helpers/fixture.ts';
 import { launchBrowser, VIEWPORTS } from '../helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { type PreviewServer, startServer } from '../../scripts/preview.ts';
 
 // axe on a busy two-core machine can take several seconds a page.
 vi.setConfig({ testTimeout: 120_000 });
@@ -81,7 +81,7 @@ const PAGES = [
 ] as const;
 
 let outDir: string;
-let server: StaticServer;
+let server: PreviewServer;
 let browser: Browser;
 
 beforeAll(async () => {
@@ -92,7 +92,8 @@ beforeAll(async () => {
   const result = await buildFixture(root, { NEWSROOM_NOW: NOW }, ['--quiet']);
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stdout}\n${result.stderr}`);
   outDir = result.outDir;
-  [server, browser] = await Promise.all([serveStatic(outDir), launchBrowser()]);
+  // No header rules: axe is injected as an inline script, which the site's CSP would block.
+  [server, browser] = await Promise.all([startServer({ root: outDir, port: 0, rules: [] }), launchBrowser()]);
   // Builds of one checkout take turns (scripts/lib/atomic-output.ts): allow for a wait.
 }, 480_000);
 

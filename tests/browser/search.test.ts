@@ -16,11 +16,11 @@ import { siteConfig } from '../../src/config/index.ts';
 import { DRAFT_MARKER, EMBARGO_MARKER, NOW, URLS, discoveryCorpus } from '../discovery/corpus.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { buildFixture, writeFixture } from '../helpers/fixture.ts';
-import { serveStatic, type StaticServer } from '../helpers/serve.ts';
+import { type PreviewServer, startServer } from '../../scripts/preview.ts';
 
 const SEARCH = `/${siteConfig.paths.search}/`;
 
-let server: StaticServer;
+let server: PreviewServer;
 let shards: string[] = [];
 let browser: Browser;
 let context: BrowserContext;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   const result = await buildFixture(root, { NEWSROOM_NOW: NOW, NEWSROOM_SEARCH_SHARD_SIZE: '3' }, ['--quiet']);
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stderr}\n${result.stdout}`);
   shards = JSON.parse(readFileSync(path.join(result.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
-  server = await serveStatic(result.outDir, { headers: contentSecurityPolicy(result.outDir) });
+  server = await startServer({ root: result.outDir, port: 0, rules: [{ path: '/*', headers: contentSecurityPolicy(result.outDir) }] });
   // Throws when /usr/bin/chromium is missing; a fresh temporary profile per launch.
   browser = await launchBrowser();
   context = await browser.newContext();
