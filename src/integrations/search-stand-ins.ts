@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
+import writeFileAtomic from 'write-file-atomic';
 import { formatDate } from '../lib/dates.ts';
 import { extractSearchDocument, standInPage, type StandInOptions } from '../lib/search-document.ts';
 
@@ -108,12 +109,8 @@ export async function writeStandIns({ outDir, standInDir, files, options, known 
         const text = standInPage(doc, options);
         const digest = sha1(text);
         const target = path.join(standInDir, `${digest}.html`);
-        if (!existsSync(target)) {
-          // Written whole or not at all, as everything kept between builds.
-          const partial = `${target}.${process.pid}.${result.parsed}.partial`;
-          await fs.writeFile(partial, text);
-          await fs.rename(partial, target);
-        }
+        // Written whole or not at all, as everything kept between builds.
+        if (!existsSync(target)) await writeFileAtomic(target, text, { fsync: false });
         result.standIns.push({ relative, page, day, digest });
       }),
     ),

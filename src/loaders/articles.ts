@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import pLimit from 'p-limit';
+import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8, parseArticleSource } from '../lib/front-matter.ts';
 import { parseNewsDate } from '../lib/dates.ts';
 import { makeExcerpt } from '../lib/excerpt.ts';
@@ -207,9 +208,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         }
         const bodyFile = htmlFile(entry.digest);
         // Written whole or not at all: a build killed here must not leave half a body for the next to reuse.
-        const partial = `${bodyFile}.${process.pid}.partial`;
-        await fs.writeFile(partial, rendered.html);
-        await fs.rename(partial, bodyFile);
+        await writeFileAtomic(bodyFile, rendered.html, { fsync: false });
         store.set({ id: entry.id, data: { ...parsed, bodyFile }, filePath: entry.shown, digest: entry.digest });
       }
 
