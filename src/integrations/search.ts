@@ -5,11 +5,11 @@
  * embargoed articles are never built, hence never indexed.
  *
  * Each article page is read with a streaming parser (on worker threads for a
- * large site: search-stand-ins.ts) and replaced by a stand-in page of search keys (src/lib/search-document.ts; why: docs/search.md). The
- * stand-in pages are written to a scratch folder, a folder per day of
- * publication (a folder per day), and indexed with Pagefind's `addDirectory`, which reads and
- * indexes the files inside Pagefind's own process, then written with
- * `writeFiles`. (Sending each page through `addHTMLFile` and reading the bundle
+ * large site: search-stand-ins.ts) and replaced by a stand-in page of search
+ * keys (src/lib/search-document.ts; why: docs/search.md). The
+ * stand-in pages are put in a scratch folder, a folder per day of publication,
+ * and indexed with Pagefind's `addDirectory`, which reads and indexes the files
+ * inside Pagefind's own process, then written with `writeFiles`. (Sending each page through `addHTMLFile` and reading the bundle
  * back with `getFiles` was three times slower and held every file in memory.)
  *
  * A large archive is split into several indexes of at most `shardSize`
@@ -31,6 +31,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
+import writeFileAtomic from 'write-file-atomic';
 import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
 import { searchBundlePath } from '../lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
@@ -97,8 +98,7 @@ async function keepStandIns(root: string, version: string, standIns: StandIn[], 
   for (const page of skipped) known[page] = null;
   for (const { page, day, digest } of standIns) known[page] = { day, digest };
   const dir = path.join(root, version);
-  await fs.writeFile(`${path.join(dir, KNOWN_PAGES_FILE)}.partial`, JSON.stringify(known));
-  await fs.rename(`${path.join(dir, KNOWN_PAGES_FILE)}.partial`, path.join(dir, KNOWN_PAGES_FILE));
+  await writeFileAtomic(path.join(dir, KNOWN_PAGES_FILE), JSON.stringify(known), { fsync: false });
   const used = new Set(standIns.map((standIn) => `${standIn.digest}.html`));
   for (const name of await fs.readdir(dir)) {
     if (name !== KNOWN_PAGES_FILE && !used.has(name)) await fs.rm(path.join(dir, name), { force: true });
@@ -109,40 +109,37 @@ async function keepStandIns(root: string, version: string, standIns: StandIn[], 
 }
 
 /**
- * Puts the stand-ins of `days` where Pagefind reads them,
+ * Puts an index's stand-ins where Pagefind reads them,
  * `<scratch>/<day>/<page's path>` (it derives each URL from that path):
  * hard links, or copies across file systems.
  */
-async function linkStandIns(standIns: StandIn[], days: ReadonlySet<string>, standInDir: string, scratch: string): Promise<void> {
+async function linkStandIns(members: StandIn[], standInDir: string, scratch: string): Promise<void> {
   const made = new Set<string>();
   const limit = pLimit(32);
   await Promise.all(
-    standIns
-      .filter((standIn) => days.has(standIn.day))
-      .map((standIn) =>
-        limit(async () => {
-          const source = path.join(standInDir, `${standIn.digest}.html`);
-          const target = path.join(scratch, standIn.day, standIn.relative);
-          const folder = path.dirname(target);
-          if (!made.has(folder)) {
-            made.add(folder);
-            await fs.mkdir(folder, { recursive: true });
-          }
-          try {
-            await fs.link(source, target);
-          } catch {
-            await fs.copyFile(source, target);
-          }
-        }),
-      ),
+    members.map((standIn) =>
+      limit(async () => {
+        const source = path.join(standInDir, `${standIn.digest}.html`);
+        const target = path.join(scratch, standIn.day, standIn.relative);
+        const folder = path.dirname(target);
+        if (!made.has(folder)) {
+          made.add(folder);
+          await fs.mkdir(folder, { recursive: true });
+        }
+        try {
+          await fs.link(source, target);
+        } catch {
+          await fs.copyFile(source, target);
+        }
+      }),
+    ),
   );
 }
 
 /** The digest an index is kept under: everything that goes into it. */
-function shardKey(shard: SearchShard, standIns: StandIn[], options: SearchIndexOptions): string {
-  const days = new Set(shard.days);
-  const hash = createHash('sha1').update(`${INDEX_FORMAT}\0${PAGEFIND_VERSION}\0${options.language}`);
-  for (const standIn of standIns) if (days.has(standIn.day)) hash.update(`\0${standIn.relative}\0${standIn.digest}`);
+function shardKey(members: StandIn[], language: string): string {
+  const hash = createHash('sha1').update(`${INDEX_FORMAT}\0${PAGEFIND_VERSION}\0${language}`);
+  for (const standIn of members) hash.update(`\0${standIn.relative}\0${standIn.digest}`);
   return hash.digest('hex').slice(0, 24);
 }
 
@@ -207,7 +204,11 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     // Nothing published yet: one empty index, so the search page still loads.
     const shards = planned.length > 0 ? planned : [{ first: '0000-00-00', last: '0000-00-00', days: [], articles: 0 }];
     await fs.mkdir(store, { recursive: true });
-    const keys = shards.map((shard) => shardKey(shard, standIns, options));
+    // The stand-ins of each index, found once (sorted by path, as `standIns`).
+    const shardOfDay = new Map(shards.flatMap((shard, i) => shard.days.map((day) => [day, i] as const)));
+    const members = shards.map((): StandIn[] => []);
+    for (const standIn of standIns) members[shardOfDay.get(standIn.day)!]!.push(standIn);
+    const keys = members.map((list) => shardKey(list, options.language));
     let built = 0;
     // One Pagefind service indexes several shards at once, on as many cores.
     const limit = pLimit(Math.max(1, Math.min(2, os.availableParallelism())));
@@ -217,7 +218,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
           limit(async () => {
             const kept = path.join(store, keys[i]!);
             if (existsSync(kept)) return;
-            await linkStandIns(standIns, new Set(shard.days), standInDir, scratch);
+            await linkStandIns(members[i]!, standInDir, scratch);
             const partial = `${kept}.partial`;
             await fs.rm(partial, { recursive: true, force: true });
             await buildShard(scratch, shard, partial, options.language);
