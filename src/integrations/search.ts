@@ -33,14 +33,12 @@ import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
 import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
-import { searchBundlePath } from '../lib/urls.ts';
+import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath } from '../lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
   shardSize: number;
-  /** Folder of the bundle under the output folder (default: from `searchBundlePath`, "pagefind"). */
-  bundleDir?: string;
 }
 
 export interface SearchIndexResult {
@@ -57,8 +55,6 @@ export interface SearchIndexResult {
 
 /** Pagefind's bundle files that the site does not load (its default UIs). */
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-/** The file listing the indexes the browser merges into the newest one. */
-export const SHARDS_FILE = 'shards.json';
 /** Bumped when what goes into an index changes in a way the stand-in pages do not show. */
 const INDEX_FORMAT = 'newsroom-search 1';
 const PAGEFIND_VERSION = (() => {
@@ -173,7 +169,7 @@ async function buildShard(scratch: string, shard: SearchShard, target: string, l
  */
 export async function buildSearchIndex(outDir: string, options: SearchIndexOptions, cacheDir?: string): Promise<SearchIndexResult> {
   const start = performance.now();
-  const bundleDir = options.bundleDir ?? searchBundlePath.replace(/^\/|\/$/g, '');
+  const bundleDir = searchBundlePath.replace(/^\/|\/$/g, '');
   const bundlePath = path.join(outDir, bundleDir);
   await fs.rm(bundlePath, { recursive: true, force: true });
   // Beside the cache when there is one, so stand-ins are hard-linked into it, not copied.
@@ -235,12 +231,12 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     const others: string[] = [];
     for (const [i, shard] of shards.entries()) {
       const newest = i === shards.length - 1;
-      const folder = newest ? bundlePath : path.join(bundlePath, `${shard.first}_${shard.last}`);
-      await fs.cp(path.join(store, keys[i]!), folder, { recursive: true });
-      if (!newest) others.push(`${searchBundlePath}${shard.first}_${shard.last}/`);
+      const url = newest ? searchBundlePath : searchShardPath(shard.first, shard.last);
+      await fs.cp(path.join(store, keys[i]!), path.join(bundlePath, path.relative(searchBundlePath, url)), { recursive: true });
+      if (!newest) others.push(url);
     }
     await fs.mkdir(bundlePath, { recursive: true });
-    await fs.writeFile(path.join(bundlePath, SHARDS_FILE), `${JSON.stringify(others)}\n`);
+    await fs.writeFile(path.join(bundlePath, SEARCH_SHARDS_FILE), `${JSON.stringify(others)}\n`);
 
     // Indexes of articles that changed since are not kept.
     const used = new Set(keys);

@@ -37,6 +37,14 @@ export function searchPath(paths: UrlPaths): string {
 /** Where the search index (Pagefind's bundle) is published; the search page loads `pagefind.js` from it. */
 export const searchBundlePath = '/pagefind/';
 
+/** In the search bundle: the list of the other indexes the browser merges into the newest one. */
+export const SEARCH_SHARDS_FILE = 'shards.json';
+
+/** The folder of a search index that is not the newest, by its first and last day ("2024-01-01"). */
+export function searchShardPath(first: string, last: string): string {
+  return `${searchBundlePath}${first}_${last}/`;
+}
+
 export function categoryFeedPath(category: string): string {
   return `/${category}/rss.xml`;
 }

@@ -5,6 +5,7 @@
  * an accessible result list. Bundled by Astro into an external file.
  */
 import { highlight, runSearch, type SearchBackend, type SearchWord } from '../lib/search.ts';
+import { SEARCH_SHARDS_FILE } from '../lib/urls.ts';
 
 interface PagefindData {
   url: string;
@@ -44,7 +45,7 @@ function setup(root: HTMLElement): void {
   // A large archive has several indexes: the newest at `bundle`, the others
   // listed in its shards.json and merged into it (src/integrations/search.ts).
   const loadShards = () =>
-    fetch(`${bundle}shards.json`)
+    fetch(`${bundle}${SEARCH_SHARDS_FILE}`)
       .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
       .catch(() => [] as string[]);
   const loadPagefind = () =>
