@@ -56,11 +56,12 @@ export async function recoverInterruptedSwap(outDir: string, workDir: string): P
 
 /**
  * Moves `stagingDir` to `outDir`, keeping the old output until the new one is
- * in place. With `keepPrevious`, the old output stays in the work folder (or
- * beside the output folder) after the swap, for the next build to delete in
- * the background (`recoverInterruptedSwap`): deleting tens of thousands of
- * files takes seconds that need not be part of this build. When the staging folder is on another file system, it is first
- * copied next to `outDir`, so the swap itself is still two renames.
+ * in place. When the staging folder is on another file system, it is first
+ * copied next to `outDir`, so the swap itself is still two renames. With
+ * `keepPrevious`, the old output stays in the work folder (or beside the
+ * output folder) after the swap, for the next build to delete in the
+ * background (`recoverInterruptedSwap`): deleting tens of thousands of files
+ * takes seconds that need not be part of this build.
  */
 export async function swapIntoPlace(stagingDir: string, outDir: string, workDir: string, keepPrevious = false): Promise<void> {
   const parent = path.dirname(outDir);
