@@ -59,13 +59,14 @@ const SKIPPED_ELEMENTS = new Set('script style noscript template svg iframe obje
 type Capture = 'title' | 'category' | 'date' | 'h1' | 'documentTitle';
 
 interface Frame {
-  name: string;
   weight: number;
   /** Text inside is not indexed (skipped element, data-pagefind-ignore, hidden). */
   ignored: boolean;
   /** This element is the indexed body. */
   body: boolean;
   exact: boolean;
+  /** Its start and end separate blocks of text. */
+  boundary: boolean;
   captures: Capture[];
 }
 
@@ -114,13 +115,12 @@ export function extractSearchDocument(html: string, url: string): SearchDocument
         const explicit = Number.parseFloat(attributes['data-pagefind-weight'] ?? '');
         const weight = Number.isFinite(explicit) ? explicit : (HEADING_WEIGHTS[name] ?? parentWeight);
         const exact = (parent?.exact ?? false) || name in HEADING_WEIGHTS || 'data-search-exact' in attributes;
-        if (body) {
-          inBody += 1;
-          flush();
-        } else if (inBody > 0 && !ignored && (BLOCK_ELEMENTS.has(name) || weight !== parentWeight || exact !== (parent?.exact ?? false))) {
-          flush();
-        }
-        stack.push({ name, weight: body ? 1 : weight, ignored: body ? false : ignored, body, exact, captures });
+        // Text on either side of a block element, or of a change of weight or of exactness, is a separate block.
+        const boundary =
+          body || (inBody > 0 && !ignored && (BLOCK_ELEMENTS.has(name) || weight !== parentWeight || exact !== (parent?.exact ?? false)));
+        if (boundary) flush();
+        if (body) inBody += 1;
+        stack.push({ weight: body ? 1 : weight, ignored: body ? false : ignored, body, exact, boundary, captures });
       },
       ontext(text) {
         for (const capture of active.keys()) captured[capture] = (captured[capture] ?? '') + text;
@@ -142,17 +142,8 @@ export function extractSearchDocument(html: string, url: string): SearchDocument
             captured[capture] ??= '';
           } else active.set(capture, count);
         }
-        const parent = top();
-        if (frame.body) {
-          flush();
-          inBody -= 1;
-        } else if (
-          inBody > 0 &&
-          !frame.ignored &&
-          (BLOCK_ELEMENTS.has(frame.name) || frame.weight !== (parent?.weight ?? 1) || frame.exact !== (parent?.exact ?? false))
-        ) {
-          flush();
-        }
+        if (frame.boundary) flush();
+        if (frame.body) inBody -= 1;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
