@@ -106,13 +106,6 @@ function parseAstroLog(log: string): Record<string, number> {
     const match = pattern.exec(plain);
     if (match) out[name] = Math.round(Number(match[1]) * (match[2] === 's' ? 1000 : 1));
   }
-  // The search integration's own line: "Indexed 973 articles for search (… KB) in 5123 ms".
-  const search = /Indexed \d+ articles for search \([^)]*\) in (\d+) ms \(reading pages (\d+) ms, Pagefind (\d+) ms[;)]/.exec(plain);
-  if (search) {
-    out['astro.search'] = Number(search[1]);
-    out['astro.search.read'] = Number(search[2]);
-    out['astro.search.pagefind'] = Number(search[3]);
-  }
   return out;
 }
 

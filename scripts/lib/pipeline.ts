@@ -3,14 +3,17 @@
  * search index, headers, redirects), clean-up, atomic swap. Each phase is timed
  * so the benchmark can report where the time goes.
  */
+import { fork } from 'node:child_process';
 import { existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { checkContent, formatReport } from './check.ts';
 import { projectRoot, resolveBuildPaths } from './paths.ts';
 import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
-import { createAstroPhaseRecorder } from './build-timings.ts';
+import { ANSI_ESCAPES, type AstroJob, type AstroOutcome } from './astro-process.ts';
 import { messages } from '../../src/lib/messages.ts';
+import { buildSearchIndex } from '../../src/integrations/search.ts';
 
 export interface BuildOptions {
   outDir?: string;
@@ -23,9 +26,6 @@ export interface BuildResult {
   ok: boolean;
   phases: Record<string, number>;
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
-const ANSI_ESCAPES = /\u001b\[[0-9;]*m/g;
 
 /**
  * An error Astro threw, naming the source file. A page that fails to render
@@ -46,21 +46,6 @@ export function describeAstroError(error: unknown, context: { renderedPath?: str
   const file = e.loc?.file ?? e.id;
   const where = file ? `${show(file)}${e.loc?.line ? `:${e.loc.line}` : ''}: ` : '';
   return `${where}${message}${hint}`;
-}
-
-/**
- * Watches Astro's log for the page it failed to render ("Caught error
- * rendering /chinh-tri/bai/"): the error itself does not say.
- */
-function watchRenderErrors(): { renderedPath: () => string | undefined; stop: () => void } {
-  const write = process.stderr.write;
-  let renderedPath: string | undefined;
-  process.stderr.write = function (this: typeof process.stderr, chunk: unknown, ...rest: unknown[]) {
-    const match = /Caught error rendering (\S+?):/.exec(String(chunk).replace(ANSI_ESCAPES, ''));
-    if (match) renderedPath = match[1];
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof process.stderr.write;
-  return { renderedPath: () => renderedPath, stop: () => void (process.stderr.write = write) };
 }
 
 /**
@@ -120,6 +105,39 @@ async function markBuildUnfinished(cacheDir: string): Promise<{ done(): void }> 
 /** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js). */
 const ASTRO_INCREMENTAL_MANIFEST = 'incremental-build.json';
 
+const ASTRO_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-process.ts');
+
+interface AstroRun {
+  /** Settles once the Astro process has exited: nothing writes to the staging folder any more. */
+  outcome: Promise<AstroOutcome>;
+  kill(): void;
+}
+
+class AstroBuildError extends Error {
+  readonly outcome: Extract<AstroOutcome, { ok: false }>;
+  constructor(outcome: Extract<AstroOutcome, { ok: false }>) {
+    super(outcome.error.message);
+    this.outcome = outcome;
+  }
+}
+
+/** Runs `astro build` in its own process (scripts/lib/astro-process.ts: why). */
+function runAstro(job: AstroJob): AstroRun {
+  const child = fork(ASTRO_PROCESS, [JSON.stringify(job)], { stdio: 'inherit' });
+  let received: AstroOutcome | undefined;
+  child.on('message', (message) => {
+    received = message as AstroOutcome;
+  });
+  const outcome = new Promise<AstroOutcome>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (received) resolve(received);
+      else reject(new Error(`the Astro build process stopped (${signal ?? `exit code ${code}`}) without saying why`));
+    });
+  });
+  return { outcome, kill: () => child.kill('SIGKILL') };
+}
+
 export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
   const paths = resolveBuildPaths(options);
   const phases: Record<string, number> = {};
@@ -162,8 +180,11 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   // From here on, one build of this checkout at a time (see acquireBuildLock).
   // The wait is shown even with --quiet, so a slow start is not a mystery.
   const lock = await time('lock', () => acquireBuildLock(projectRoot, (pid) => console.log(messages.buildWaiting(pid))));
-  const signals = guardSignals(lock.release);
-  const renderErrors = watchRenderErrors();
+  let astro: AstroRun | undefined;
+  const signals = guardSignals(() => {
+    astro?.kill();
+    lock.release();
+  });
   // Astro's chunks land here when the output folder is outside the project.
   const fallbackPrerender = path.join(projectRoot, '.astro/.prerender');
   try {
@@ -171,30 +192,47 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const unfinished = await markBuildUnfinished(paths.cacheDir);
-    const { build } = await import('astro');
-    // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
-    const recorder = options.timingsFile ? createAstroPhaseRecorder(`${paths.workDir}/astro-timer.json`) : undefined;
-    if (recorder) process.env.ASTRO_TIMER_PATH = recorder.timerFile;
-    const astroStart = performance.now();
-    try {
-      await time('astro', () =>
-        build({
-          root: projectRoot,
-          outDir: paths.stagingDir,
-          cacheDir: paths.cacheDir,
-          logLevel: options.quiet ? 'error' : 'info',
-          ...(recorder ? { integrations: [recorder.integration] } : {}),
-        }),
-      );
-    } finally {
-      if (recorder) Object.assign(phases, recorder.phases(astroStart));
-    }
+    const outcome = await time('astro', () => {
+      astro = runAstro({
+        root: projectRoot,
+        outDir: paths.stagingDir,
+        cacheDir: paths.cacheDir,
+        quiet: options.quiet ?? false,
+        // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
+        ...(options.timingsFile ? { timerFile: `${paths.workDir}/astro-timer.json` } : {}),
+      });
+      return astro.outcome;
+    });
+    Object.assign(phases, outcome.phases);
+    if (!outcome.ok) throw new AstroBuildError(outcome);
+    // After Astro has exited, so that its memory and Pagefind's are not needed at once.
+    const search = await time('search', () =>
+      buildSearchIndex(
+        paths.stagingDir,
+        {
+          language: siteConfig.language,
+          timeZone: siteConfig.timeZone,
+          dateFormat: siteConfig.dateFormat,
+          shardSize: siteConfig.searchShardSize,
+        },
+        paths.cacheDir,
+      ),
+    );
+    phases['search.read'] = Math.round(search.standInMs);
+    phases['search.pagefind'] = Math.round(search.indexMs);
+    log(
+      `Indexed ${search.pages} articles for search (${Math.round(search.bytes / 1024)} KB): ` +
+        `${search.built} indexes built, ${search.reused} reused; ${search.parsed} pages read, the others known.`,
+    );
     unfinished.done();
     await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
     await cleared;
     await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir, true)));
   } catch (error) {
-    const detail = describeAstroError(error, { renderedPath: renderErrors.renderedPath(), urls: report.urls });
+    const detail =
+      error instanceof AstroBuildError
+        ? describeAstroError(error.outcome.error, { renderedPath: error.outcome.renderedPath, urls: report.urls })
+        : describeAstroError(error);
     console.error(`\n${messages.buildFailed(detail)}`);
     console.error(messages.buildRefused);
     // What a failed build leaves behind holds every entry's data: not kept.
@@ -202,7 +240,6 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     await fs.rm(fallbackPrerender, { recursive: true, force: true });
     return finish(false);
   } finally {
-    renderErrors.stop();
     signals.stop();
     lock.release();
   }

@@ -1,8 +1,9 @@
 /**
- * The search index, built after Astro has written the site (`astro:build:done`,
- * whose `dir` is the staging folder in a production build). It reads the built
- * HTML, so only pages that were really published are indexed: drafts and
- * embargoed articles are never built, hence never indexed.
+ * The search index, built by the production build (scripts/lib/pipeline.ts)
+ * once Astro has written the site into the staging folder and its process has
+ * ended (so that Astro's memory and Pagefind's are not needed at the same
+ * time). It reads the built HTML, so only pages that were really published are
+ * indexed: drafts and embargoed articles are never built, hence never indexed.
  *
  * Each article page is read with a streaming parser (on worker threads for a
  * large site: search-stand-ins.ts) and replaced by a stand-in page of search
@@ -28,7 +29,6 @@ import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
 import writeFileAtomic from 'write-file-atomic';
@@ -248,26 +248,4 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
   } finally {
     await fs.rm(scratch, { recursive: true, force: true });
   }
-}
-
-/** The Astro integration: indexes the built site for search. */
-export function searchIndex(options: SearchIndexOptions): AstroIntegration {
-  let cacheDir: string | undefined;
-  return {
-    name: 'newsroom-search',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const start = performance.now();
-        const result = await buildSearchIndex(fileURLToPath(dir), options, cacheDir);
-        logger.info(
-          `Indexed ${result.pages} articles for search (${Math.round(result.bytes / 1024)} KB) in ${Math.round(performance.now() - start)} ms ` +
-            `(reading pages ${Math.round(result.standInMs)} ms, Pagefind ${Math.round(result.indexMs)} ms; ` +
-            `${result.built} indexes built, ${result.reused} reused; ${result.parsed} pages parsed, the others known)`,
-        );
-      },
-    },
-  };
 }

@@ -94,7 +94,7 @@ describe('npm run bench', () => {
         expect(build[key], key).toBeGreaterThan(0);
       }
       expect(build.pages).toBeGreaterThan(report.corpus.published);
-      for (const phase of ['check', 'astro', 'astro.sync', 'astro.bundle', 'astro.generate', 'astro.pages', 'cleanup', 'swap']) {
+      for (const phase of ['check', 'astro', 'astro.sync', 'astro.bundle', 'astro.generate', 'astro.pages', 'search', 'search.read', 'search.pagefind', 'cleanup', 'swap']) {
         expect(build.phases[phase], phase).toBeGreaterThanOrEqual(0);
       }
     }

@@ -28,6 +28,28 @@ function snapshot(dir: string): Map<string, string> {
   return out;
 }
 
+/** Astro build processes (scripts/lib/astro-process.ts) still running for the fixture in `root`. */
+function astroProcesses(root: string): number[] {
+  const pids: number[] = [];
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let command = '';
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (command.includes('astro-process.ts') && command.includes(root)) pids.push(Number(pid));
+  }
+  return pids;
+}
+
+/** Waits up to `ms` for the fixture's Astro process to be gone; returns those still alive. */
+async function astroProcessesAfter(root: string, ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  while (astroProcesses(root).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  return astroProcesses(root);
+}
+
 function hiddenEntries(dir: string): string[] {
   return [...snapshot(dir).keys()].filter((relative) => relative.split(path.sep).some((part) => part.startsWith('.')));
 }
@@ -113,6 +135,8 @@ describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, ()
       expect(result.stderr).toContain('Build failed: content/articles/2024/09/bai-hong.mdx: the page /chinh-tri/bai-hong/ could not be made: khongCo is not defined');
       expect(result.stderr).toContain('The live site is unchanged');
       expectUnchanged();
+      // Astro renders pages four at a time and goes on after a failure: its process is ended first.
+      expect(astroProcesses(root)).toEqual([]);
       expect(existsSync(path.join(root, '.build/next'))).toBe(false);
     } finally {
       rmSync(bad);
@@ -127,6 +151,8 @@ describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, ()
     const result = await killMidAstro(root, 'SIGKILL');
     expect(result.signal).toBe('SIGKILL');
     expect(result.output).toMatch(/\[(content|build|types|vite)\]/);
+    // Astro's process notices that its parent is gone and stops.
+    expect(await astroProcessesAfter(root, 1500)).toEqual([]);
     expectUnchanged();
   });
 
@@ -134,6 +160,7 @@ describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, ()
     const result = await killMidAstro(root, 'SIGINT');
     expect(result.code).toBe(130);
     expect(result.output).toContain('Build interrupted: the live site is unchanged.');
+    expect(await astroProcessesAfter(root, 1500)).toEqual([]);
     expectUnchanged();
   });
 
