@@ -5,8 +5,11 @@
  *
  *   node scripts/build.ts [--out dist] [--work .build] [--quiet] [--timings file.json]
  */
+import './lib/compile-cache.ts';
 import { parseArgs } from 'node:util';
-import { runBuild } from './lib/pipeline.ts';
+
+// Imported only now, so that it (and Astro, in its own process) come from the compile cache.
+const { runBuild } = await import('./lib/pipeline.ts');
 
 const { values } = parseArgs({
   options: {

@@ -8,19 +8,12 @@
  * With --staged or files, cross-file rules (two articles at one URL) still
  * read every article, but only the named files are reported.
  */
+import './lib/compile-cache.ts';
 import { execFileSync } from 'node:child_process';
-import module from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-// Loading (type-stripping and compiling) the check's modules is a large part
-// of its time, on every thread: keep them in Node's compile cache on disk,
-// checked against the sources on each load. Worker threads get it through the
-// environment. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-process.env.NODE_COMPILE_CACHE ??= path.join(os.tmpdir(), 'node-compile-cache');
-module.enableCompileCache?.();
-// Imported only now, so that they come from the cache.
+// Imported only now, so that they come from the compile cache.
 const { checkContent, formatReport } = await import('./lib/check.ts');
 const { projectRoot } = await import('./lib/paths.ts');
 const { readBuildSettings, siteConfig } = await import('../src/config/index.ts');
