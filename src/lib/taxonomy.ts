@@ -19,10 +19,22 @@ export interface Term {
 /** Chooses one display spelling for each key among all the spellings seen. */
 export class TermRegistry {
   readonly #spellings = new Map<string, Map<string, number>>();
+  /** Key of each name as written: a slug is computed once per spelling, not once per article. */
+  readonly #keys = new Map<string, string>();
+
+  /** The key of a name as written (`termKey` of its clean spelling). */
+  key(name: string): string {
+    let key = this.#keys.get(name);
+    if (key === undefined) {
+      key = termKey(squashWhitespace(nfc(name)));
+      this.#keys.set(name, key);
+    }
+    return key;
+  }
 
   add(name: string): string {
     const clean = squashWhitespace(nfc(name));
-    const key = termKey(clean);
+    const key = this.key(name);
     let counts = this.#spellings.get(key);
     if (!counts) this.#spellings.set(key, (counts = new Map()));
     counts.set(clean, (counts.get(clean) ?? 0) + 1);

@@ -9,7 +9,7 @@ import { siteConfig } from '../config/index.ts';
 import { articlePath, authorPath, categoryPath, tagPath } from '../lib/urls.ts';
 import { compareNewestFirst } from '../lib/publishing.ts';
 import { computeNewsLists } from '../lib/related.ts';
-import { createNameComparator, termKey, TermRegistry, type Term } from '../lib/taxonomy.ts';
+import { createNameComparator, TermRegistry, type Term } from '../lib/taxonomy.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type CategoryEntry = CollectionEntry<'categories'>;
@@ -84,8 +84,8 @@ async function loadSite(): Promise<SiteData> {
   }
   const tagTerms = tagRegistry.terms();
   const authorTerms = authorRegistry.terms();
-  const termLink = (terms: Map<string, Term>, name: string, url: (key: string) => string): Link => {
-    const key = termKey(name);
+  const termLink = (registry: TermRegistry, terms: Map<string, Term>, name: string, url: (key: string) => string): Link => {
+    const key = registry.key(name);
     return { name: terms.get(key)?.name ?? name, url: url(key) };
   };
 
@@ -104,10 +104,10 @@ async function loadSite(): Promise<SiteData> {
       updated: data.updated,
       lead: data.lead,
       excerpt: data.excerpt ?? '',
-      authors: data.author.map((name) => termLink(authorTerms, name, (key) => authorPath(paths, key))),
+      authors: data.author.map((name) => termLink(authorRegistry, authorTerms, name, (key) => authorPath(paths, key))),
       photographers: data.photographer ?? [],
       source: data.source,
-      tags: dedupeLinks(data.tags.map((name) => termLink(tagTerms, name, (key) => tagPath(paths, key)))),
+      tags: dedupeLinks(data.tags.map((name) => termLink(tagRegistry, tagTerms, name, (key) => tagPath(paths, key)))),
       cover: data.cover as ArticleSummary['cover'],
       aliases: data.aliases,
       filePath: entry.filePath,

@@ -16,6 +16,14 @@ describe('tags', () => {
     registry.add('chuyển đổi số'.normalize('NFD'));
     expect(registry.terms().get('chuyen-doi-so')?.name).toBe('chuyển đổi số');
   });
+
+  it('gives a name as written the key of its clean spelling, whether or not it was added', () => {
+    const registry = new TermRegistry();
+    expect(registry.add(' Kinh  tế biển ')).toBe('kinh-te-bien');
+    expect(registry.key(' Kinh  tế biển ')).toBe('kinh-te-bien');
+    expect(registry.key('KINH TẾ BIỂN'.normalize('NFD'))).toBe('kinh-te-bien');
+    expect(registry.key('Đường sắt')).toBe(termKey('Đường sắt'));
+  });
 });
 
 describe('Vietnamese collation', () => {
