@@ -22,7 +22,11 @@ function daysInMonth(year: number, month: number): number {
 
 /** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Ho_Chi_Minh: 420). */
 export function timeZoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const parts = zonedParts(instant, timeZone);
+  return offsetOfParts(instant, zonedParts(instant, timeZone));
+}
+
+/** The offset from UTC, in minutes, that makes `instant` show the wall-clock `parts`. */
+function offsetOfParts(instant: Date, parts: ZonedParts): number {
   const asUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
 }
@@ -195,7 +199,7 @@ function formatOffset(minutes: number): string {
 /** ISO 8601 with the zone's offset: "2024-09-18T16:00:00+07:00" (for `<time datetime>`, JSON-LD, sitemaps). */
 export function toZonedIso(instant: Date, timeZone: string): string {
   const p = zonedParts(instant, timeZone);
-  const offset = timeZoneOffsetMinutes(instant, timeZone);
+  const offset = offsetOfParts(instant, p);
   return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${formatOffset(offset)}`;
 }
 
