@@ -1,15 +1,14 @@
 /**
- * The production build, phase by phase: the content check and Astro (with its
- * integrations: sitemaps, headers, redirects) side by side, then the search
- * index, clean-up, atomic swap. Each phase is timed so the benchmark can
- * report where the time goes.
+ * The production build, phase by phase: check, Astro (with its integrations:
+ * search index, headers, redirects), clean-up, atomic swap. Each phase is timed
+ * so the benchmark can report where the time goes.
  */
 import { fork } from 'node:child_process';
 import { existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CheckReport, checkContent, formatReport } from './check.ts';
+import { checkContent, formatReport } from './check.ts';
 import { projectRoot, resolveBuildPaths } from './paths.ts';
 import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
 import { ANSI_ESCAPES, type AstroJob, type AstroOutcome } from './astro-process.ts';
@@ -108,15 +107,10 @@ const ASTRO_INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 const ASTRO_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-process.ts');
 
-export interface AstroRun {
+interface AstroRun {
   /** Settles once the Astro process has exited: nothing writes to the staging folder any more. */
   outcome: Promise<AstroOutcome>;
-  /** Shows Astro's output: what it printed so far, then everything as it comes. Held back until then. */
-  showOutput(): void;
-  /** Ends the process at once (from a signal handler). */
   kill(): void;
-  /** Ends the process; resolves once it has exited. */
-  stop(): Promise<void>;
 }
 
 class AstroBuildError extends Error {
@@ -127,50 +121,21 @@ class AstroBuildError extends Error {
   }
 }
 
-/**
- * Runs `astro build` in its own process (scripts/lib/astro-process.ts: why).
- * Its output is held back until `showOutput()`: Astro starts while the content
- * is checked, and a reporter whose article the check refuses sees the check's
- * report, not what Astro made of the same mistake.
- */
-export function runAstro(job: AstroJob, script = ASTRO_PROCESS): AstroRun {
-  // Astro's colours, as if it wrote to the terminal itself.
-  const env = process.stdout.isTTY && process.env.NO_COLOR === undefined ? { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' } : process.env;
-  const child = fork(script, [JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe', 'ipc'], env });
-  let held: [NodeJS.WriteStream, Buffer][] | undefined = [];
-  const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
-    if (held) held.push([target, chunk]);
-    else target.write(chunk);
-  };
-  child.stdout!.on('data', forward(process.stdout));
-  child.stderr!.on('data', forward(process.stderr));
+/** Runs `astro build` in its own process (scripts/lib/astro-process.ts: why). */
+function runAstro(job: AstroJob): AstroRun {
+  const child = fork(ASTRO_PROCESS, [JSON.stringify(job)], { stdio: 'inherit' });
   let received: AstroOutcome | undefined;
   child.on('message', (message) => {
     received = message as AstroOutcome;
   });
-  // "close": the process has exited and its output has all been read.
-  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((resolve) => {
-    child.once('error', (error) => resolve({ code: null, signal: null, error }));
-    child.once('close', (code, signal) => resolve({ code, signal }));
+  const outcome = new Promise<AstroOutcome>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (received) resolve(received);
+      else reject(new Error(`the Astro build process stopped (${signal ?? `exit code ${code}`}) without saying why`));
+    });
   });
-  const outcome = closed.then(({ code, signal, error }) => {
-    if (received) return received;
-    throw error ?? new Error(`the Astro build process stopped (${signal ?? `exit code ${code}`}) without saying why`);
-  });
-  // Not awaited when the check refuses the content.
-  outcome.catch(() => {});
-  return {
-    outcome,
-    showOutput() {
-      for (const [target, chunk] of held ?? []) target.write(chunk);
-      held = undefined;
-    },
-    kill: () => child.kill('SIGKILL'),
-    async stop() {
-      child.kill('SIGKILL');
-      await closed;
-    },
-  };
+  return { outcome, kill: () => child.kill('SIGKILL') };
 }
 
 export async function runBuild(options: BuildOptions = {}): Promise<BuildResult> {
@@ -195,6 +160,22 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   // The config reads the environment once; import it after the caller set it.
   const { readBuildSettings, siteConfig } = await import('../../src/config/index.ts');
   const settings = readBuildSettings();
+  const report = await time('check', () =>
+    checkContent({
+      contentDir: settings.contentDir,
+      config: siteConfig,
+      now: settings.now,
+      cwd: projectRoot,
+      publicDir: path.join(projectRoot, 'public'),
+    }),
+  );
+  if (report.errors > 0) {
+    console.error(formatReport(report));
+    console.error(`\n${messages.buildRefused}`);
+    return finish(false);
+  }
+  // Warnings are shown even with --quiet: they are for the reporter.
+  if (report.warnings > 0) console.log(formatReport(report));
 
   // From here on, one build of this checkout at a time (see acquireBuildLock).
   // The wait is shown even with --quiet, so a slow start is not a mystery.
@@ -206,51 +187,22 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   });
   // Astro's chunks land here when the output folder is outside the project.
   const fallbackPrerender = path.join(projectRoot, '.astro/.prerender');
-  // What a failed build leaves behind holds every entry's data: not kept.
-  const discard = async () => {
-    await astro?.stop();
-    await fs.rm(paths.stagingDir, { recursive: true, force: true });
-    await fs.rm(fallbackPrerender, { recursive: true, force: true });
-  };
-  let report: CheckReport | undefined;
   try {
     // The last build's old output is deleted while this one runs.
     const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const unfinished = await markBuildUnfinished(paths.cacheDir);
-    // Astro starts at once, into the staging folder, and the content is checked
-    // meanwhile on the other core; nothing Astro does is kept or shown unless
-    // the check passes.
-    const astroStart = performance.now();
-    astro = runAstro({
-      root: projectRoot,
-      outDir: paths.stagingDir,
-      cacheDir: paths.cacheDir,
-      quiet: options.quiet ?? false,
-      // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
-      ...(options.timingsFile ? { timerFile: `${paths.workDir}/astro-timer.json` } : {}),
+    const outcome = await time('astro', () => {
+      astro = runAstro({
+        root: projectRoot,
+        outDir: paths.stagingDir,
+        cacheDir: paths.cacheDir,
+        quiet: options.quiet ?? false,
+        // With --timings, Astro's own phases are recorded too (sync, bundle, generate, post-processing).
+        ...(options.timingsFile ? { timerFile: `${paths.workDir}/astro-timer.json` } : {}),
+      });
+      return astro.outcome;
     });
-    report = await time('check', () =>
-      checkContent({
-        contentDir: settings.contentDir,
-        config: siteConfig,
-        now: settings.now,
-        cwd: projectRoot,
-        publicDir: path.join(projectRoot, 'public'),
-      }),
-    );
-    if (report.errors > 0) {
-      await discard();
-      await cleared;
-      console.error(formatReport(report));
-      console.error(`\n${messages.buildRefused}`);
-      return finish(false);
-    }
-    // Warnings are shown even with --quiet: they are for the reporter.
-    if (report.warnings > 0) console.log(formatReport(report));
-    astro.showOutput();
-    const outcome = await astro.outcome;
-    phases.astro = Math.round(performance.now() - astroStart);
     Object.assign(phases, outcome.phases);
     if (!outcome.ok) throw new AstroBuildError(outcome);
     // After Astro has exited, so that its memory and Pagefind's are not needed at once.
@@ -277,14 +229,15 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     await cleared;
     await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir, true)));
   } catch (error) {
-    astro?.showOutput();
     const detail =
       error instanceof AstroBuildError
-        ? describeAstroError(error.outcome.error, { renderedPath: error.outcome.renderedPath, urls: report?.urls })
+        ? describeAstroError(error.outcome.error, { renderedPath: error.outcome.renderedPath, urls: report.urls })
         : describeAstroError(error);
     console.error(`\n${messages.buildFailed(detail)}`);
     console.error(messages.buildRefused);
-    await discard();
+    // What a failed build leaves behind holds every entry's data: not kept.
+    await fs.rm(paths.stagingDir, { recursive: true, force: true });
+    await fs.rm(fallbackPrerender, { recursive: true, force: true });
     return finish(false);
   } finally {
     signals.stop();
