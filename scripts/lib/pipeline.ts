@@ -1,7 +1,8 @@
 /**
- * The production build, phase by phase: check, Astro (with its integrations:
- * search index, headers, redirects), clean-up, atomic swap. Each phase is timed
- * so the benchmark can report where the time goes.
+ * The production build, phase by phase: check, Astro in a process of its own
+ * (with its integrations: sitemaps, headers, redirects), search index, clean-up,
+ * atomic swap. Each phase is timed so the benchmark can report where the time
+ * goes.
  */
 import { fork } from 'node:child_process';
 import { existsSync, promises as fs, rmSync, writeFileSync } from 'node:fs';
