@@ -148,10 +148,18 @@ describe('a failed build leaves dist/ as it was', { timeout: BUILD_TIMEOUT }, ()
       path.join(root, 'content/articles/2024/09/bai-moi.md'),
       '---\ntitle: Bài mới\ncategory: xa-hoi\ndate: 2024-09-21 10:00\nauthor: Lê Oanh\n---\n\nNội dung mới.\n',
     );
+    // Enough work that Astro's process would still be busy for seconds after its parent is killed.
+    const paragraph = 'Thành phố đẩy mạnh chuyển đổi số trong các cơ quan hành chính, người dân được hướng dẫn dùng dịch vụ công trực tuyến. '.repeat(12);
+    for (let n = 1; n <= 150; n += 1) {
+      writeFileSync(
+        path.join(root, `content/articles/2024/09/bai-them-${n}.md`),
+        `---\ntitle: Bài thêm số ${n}\ncategory: kinh-te\ndate: 2024-09-10 08:00\nauthor: Trần Minh\n---\n\n${`## Mục ${n}\n\n${paragraph}\n\n`.repeat(8)}`,
+      );
+    }
     const result = await killMidAstro(root, 'SIGKILL');
     expect(result.signal).toBe('SIGKILL');
     expect(result.output).toMatch(/\[(content|build|types|vite)\]/);
-    // Astro's process notices that its parent is gone and stops.
+    // Astro's process notices that its parent is gone and stops at once (it would render for seconds more).
     expect(await astroProcessesAfter(root, 1500)).toEqual([]);
     expectUnchanged();
   });
