@@ -14,7 +14,7 @@ import { projectRoot, resolveBuildPaths } from './paths.ts';
 import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
 import { ANSI_ESCAPES, type AstroJob, type AstroOutcome } from './astro-process.ts';
 import { messages } from '../../src/lib/messages.ts';
-import { buildSearchIndex } from '../../src/integrations/search.ts';
+import { buildSearchIndex } from './search-index.ts';
 
 export interface BuildOptions {
   outDir?: string;

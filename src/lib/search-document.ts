@@ -1,7 +1,7 @@
 /**
  * What the search index holds of a built page: read from the page's HTML with
  * a streaming parser (htmlparser2, no DOM), and the stand-in page given to
- * Pagefind in its place. Pure: the index builder (src/integrations/search.ts)
+ * Pagefind in its place. Pure: the index builder (scripts/lib/search-index.ts)
  * does the files and Pagefind.
  *
  * Only pages with a `data-pagefind-body` element (article pages) are indexed,

@@ -43,7 +43,7 @@ function setup(root: HTMLElement): void {
 
   let pagefind: Promise<Pagefind> | undefined;
   // A large archive has several indexes: the newest at `bundle`, the others
-  // listed in its shards.json and merged into it (src/integrations/search.ts).
+  // listed in its shards.json and merged into it (scripts/lib/search-index.ts).
   const loadShards = () =>
     fetch(`${bundle}${SEARCH_SHARDS_FILE}`)
       .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))

@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, exist
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/integrations/search.ts';
-import { writeAllStandIns } from '../../src/integrations/search-stand-ins.ts';
+import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
+import { writeAllStandIns } from '../../scripts/lib/search-stand-ins.ts';
 
 const options = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', dateFormat: 'dd/MM/yyyy', shardSize: 2 };
 

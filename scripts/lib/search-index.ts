@@ -7,11 +7,12 @@
  *
  * Each article page is read with a streaming parser (on worker threads for a
  * large site: search-stand-ins.ts) and replaced by a stand-in page of search
- * keys (src/lib/search-document.ts; why: docs/search.md). The
- * stand-in pages are put in a scratch folder, a folder per day of publication,
- * and indexed with Pagefind's `addDirectory`, which reads and indexes the files
- * inside Pagefind's own process, then written with `writeFiles`. (Sending each page through `addHTMLFile` and reading the bundle
- * back with `getFiles` was three times slower and held every file in memory.)
+ * keys (src/lib/search-document.ts; why: docs/search.md). The stand-in pages
+ * are put in a scratch folder, a folder per day of publication, and indexed
+ * with Pagefind's `addDirectory`, which reads and indexes the files inside
+ * Pagefind's own process, then written with `writeFiles`. (Sending each page
+ * through `addHTMLFile` and reading the bundle back with `getFiles` was three
+ * times slower and held every file in memory.)
  *
  * A large archive is split into several indexes of at most `shardSize`
  * articles (`planSearchShards`): Pagefind's time and memory grow with the
@@ -31,10 +32,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
-import { planSearchShards, type SearchShard, type StandInOptions } from '../lib/search-document.ts';
-import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath } from '../lib/urls.ts';
+import { planSearchShards, type SearchShard, type StandInOptions } from '../../src/lib/search-document.ts';
+import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath } from '../../src/lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
-import { writeCacheFile } from '../loaders/cache-file.ts';
+import { writeCacheFile } from '../../src/loaders/cache-file.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */

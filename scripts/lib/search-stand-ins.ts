@@ -17,9 +17,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import { formatDate } from '../lib/dates.ts';
-import { extractSearchDocument, standInPage, type StandInOptions } from '../lib/search-document.ts';
-import { writeCacheFile } from '../loaders/cache-file.ts';
+import { formatDate } from '../../src/lib/dates.ts';
+import { extractSearchDocument, standInPage, type StandInOptions } from '../../src/lib/search-document.ts';
+import { writeCacheFile } from '../../src/loaders/cache-file.ts';
 
 /** What is kept of an indexed page: its day of publication and the digest of its stand-in. */
 export interface KnownPage {
@@ -57,7 +57,7 @@ const THREAD_THRESHOLD = 400;
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-stand-ins-worker.ts');
 
 /** The code a stand-in depends on, besides the page. */
-const STAND_IN_SOURCES = ['../lib/search-document.ts', '../lib/search.ts', '../lib/text.ts', '../lib/dates.ts', './search-stand-ins.ts'];
+const STAND_IN_SOURCES = ['../../src/lib/search-document.ts', '../../src/lib/search.ts', '../../src/lib/text.ts', '../../src/lib/dates.ts', './search-stand-ins.ts'];
 
 /** A digest of the code and options that make stand-ins: stand-ins made by other code are not reused. */
 export function standInVersion(options: StandInOptions): string {
