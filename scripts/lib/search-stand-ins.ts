@@ -20,6 +20,7 @@ import pLimit from 'p-limit';
 import { formatDate } from '../../src/lib/dates.ts';
 import { extractSearchDocument, standInPage, type StandInOptions } from '../../src/lib/search-document.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
+import { builtFileUrl } from '../../src/lib/urls.ts';
 
 /** What is kept of an indexed page: its day of publication and the digest of its stand-in. */
 export interface KnownPage {
@@ -57,7 +58,14 @@ const THREAD_THRESHOLD = 400;
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-stand-ins-worker.ts');
 
 /** The code a stand-in depends on, besides the page. */
-const STAND_IN_SOURCES = ['../../src/lib/search-document.ts', '../../src/lib/search.ts', '../../src/lib/text.ts', '../../src/lib/dates.ts', './search-stand-ins.ts'];
+const STAND_IN_SOURCES = [
+  '../../src/lib/search-document.ts',
+  '../../src/lib/search.ts',
+  '../../src/lib/text.ts',
+  '../../src/lib/dates.ts',
+  '../../src/lib/urls.ts',
+  './search-stand-ins.ts',
+];
 
 /** A digest of the code and options that make stand-ins: stand-ins made by other code are not reused. */
 export function standInVersion(options: StandInOptions): string {
@@ -70,11 +78,6 @@ export function standInVersion(options: StandInOptions): string {
 
 function defaultThreads(files: number): number {
   return files < THREAD_THRESHOLD ? 1 : Math.max(1, Math.min(4, os.availableParallelism()));
-}
-
-/** "kinh-te/bai/index.html" -> "/kinh-te/bai/". */
-function fileToUrl(relative: string): string {
-  return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
 }
 
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('base64url');
@@ -99,7 +102,7 @@ export async function writeStandIns({ outDir, standInDir, files, options, known 
           return;
         }
         result.parsed += 1;
-        const doc = extractSearchDocument(bytes.toString('utf8'), fileToUrl(relative));
+        const doc = extractSearchDocument(bytes.toString('utf8'), builtFileUrl(relative));
         if (!doc) {
           result.skipped.push(page);
           return;

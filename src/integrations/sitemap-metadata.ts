@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { SitemapItem } from '@astrojs/sitemap';
+import { builtFileUrl } from '../lib/urls.ts';
 
 export interface PageMetadata {
   lastmod?: string;
@@ -53,11 +54,6 @@ async function readHead(file: string): Promise<string> {
   }
 }
 
-/** "kinh-te/bai/index.html" -> "/kinh-te/bai/"; "404.html" -> "/404.html". */
-function fileToPath(relative: string): string {
-  return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
-}
-
 export function createSitemapMetadata() {
   const pages = new Map<string, PageMetadata>();
   const lookup = (url: string) => pages.get(new URL(url).pathname);
@@ -72,7 +68,7 @@ export function createSitemapMetadata() {
           if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
           const file = path.join(entry.parentPath, entry.name);
           const relative = path.relative(root, file).split(path.sep).join('/');
-          pages.set(fileToPath(relative), readPageMetadata(await readHead(file)));
+          pages.set(builtFileUrl(relative), readPageMetadata(await readHead(file)));
         }
       },
     },

@@ -34,6 +34,11 @@ export function searchPath(paths: UrlPaths): string {
   return `/${paths.search}/`;
 }
 
+/** The URL of a built file, from its path in the output folder: "kinh-te/bai/index.html" -> "/kinh-te/bai/", "404.html" -> "/404.html". */
+export function builtFileUrl(relative: string): string {
+  return `/${relative.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
 /** Where the search index (Pagefind's bundle) is published; the search page loads `pagefind.js` from it. */
 export const searchBundlePath = '/pagefind/';
 
