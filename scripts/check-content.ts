@@ -7,6 +7,10 @@
  *
  * With --staged or files, cross-file rules (two articles at one URL) still
  * read every article, but only the named files are reported.
+ *
+ * What was found of each article is kept in .build/cache (shared with the
+ * build; --cache-dir <folder> elsewhere, --no-cache not at all), so a file
+ * that has not changed since the last check is not read again (check-cache.ts).
  */
 import './lib/compile-cache.ts';
 import { execFileSync } from 'node:child_process';
@@ -15,7 +19,7 @@ import { parseArgs } from 'node:util';
 
 // Imported only now, so that they come from the compile cache.
 const { checkContent, formatReport } = await import('./lib/check.ts');
-const { projectRoot } = await import('./lib/paths.ts');
+const { projectRoot, resolveBuildPaths } = await import('./lib/paths.ts');
 const { readBuildSettings, siteConfig } = await import('../src/config/index.ts');
 const { messages } = await import('../src/lib/messages.ts');
 
@@ -32,7 +36,12 @@ function stagedFiles(cwd: string): string[] {
 function parseArguments() {
   try {
     return parseArgs({
-      options: { staged: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+      options: {
+        staged: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -70,6 +79,7 @@ const report = await checkContent({
   cwd: projectRoot,
   publicDir: path.join(projectRoot, 'public'),
   only,
+  cacheDir: parsed.values['no-cache'] ? undefined : path.resolve(userCwd, parsed.values['cache-dir'] ?? resolveBuildPaths().cacheDir),
 });
 console.log(formatReport(report));
 process.exitCode = report.errors > 0 ? 1 : 0;

@@ -51,6 +51,29 @@ export interface ArticleCheckContext {
 export interface ArticleResult {
   record: ArticleRecord;
   problems: Problem[];
+  /** What a later check may reuse while the file is unchanged (check-cache.ts); absent when it may not. */
+  cache?: CachedArticle;
+}
+
+/** An image an article refers to: looked at again on every check, since images come and go. */
+export type ImageRef =
+  | { kind: 'body'; src: string; alt: string | undefined; line: number }
+  | { kind: 'cover'; src: string; alt: string | undefined; line: number; altLine: number };
+
+/**
+ * Everything the checks of one article found that depends only on the file's
+ * bytes, its path and the check's context, in the order the checks report it:
+ * the problems before the images, the images to look at again, the problems
+ * after them. What depends on the clock is kept apart: the publication
+ * instant, and whether the article was in the future when it was checked.
+ */
+export interface CachedArticle {
+  record: Pick<ArticleRecord, 'draft' | 'url' | 'category' | 'slug' | 'urlLine' | 'aliases'>;
+  instant?: number;
+  future: boolean;
+  before: Problem[];
+  images: ImageRef[];
+  after: Problem[];
 }
 
 /** Keys reporters write by habit (Vietnamese words, other generators' names) -> our key. */
@@ -288,15 +311,16 @@ export function displayPath(file: string, contentDir: string, cwd: string): stri
   return createDisplayPath(contentDir, cwd)(file);
 }
 
-/** A function that checks one article file; it caches image look-ups across files. */
-export function createArticleChecker(context: ArticleCheckContext): (file: string) => Promise<ArticleResult> {
-  const { config, now, contentDir, realRoot, categorySlugs, categoriesKnown } = context;
-  const show = createDisplayPath(contentDir, context.cwd);
-  const reportedFiles = context.reported ? new Set(context.reported) : undefined;
-  const reported = (file: string) => !reportedFiles || reportedFiles.has(file);
-  const schema = createArticleSchema({ timeZone: config.timeZone, categories: categorySlugs });
+type Issue = (line: number, field: string, message: string, severity?: Problem['severity']) => void;
+
+/**
+ * The image checks: every referenced file exists inside the content folder
+ * (or in public/ for "/…" paths) under the name written. Look-ups are cached
+ * across the files of one check.
+ */
+function createImageChecks(context: ArticleCheckContext): (refs: readonly ImageRef[], articleDir: string, issue: Issue) => Promise<void> {
+  const { contentDir, realRoot, publicDir } = context;
   const imageCache = new Map<string, Promise<ImageStatus>>();
-  const publicDir = context.publicDir;
 
   function imageStatus(absolute: string): Promise<ImageStatus> {
     let status = imageCache.get(absolute);
@@ -342,6 +366,69 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
     if (status === 'name-form') return messages.imageNameForm(value);
     return undefined;
   }
+
+  return async (refs, articleDir, issue) => {
+    for (const ref of refs) {
+      const problem = await imageProblem(ref.src, articleDir);
+      if (ref.kind === 'body') {
+        if (problem) issue(ref.line, '', problem);
+        if (ref.alt !== undefined && ref.alt.trim() === '') issue(ref.line, '', messages.imageNoAlt(ref.src), 'warning');
+      } else {
+        if (problem) issue(ref.line, 'cover.src', problem);
+        if (ref.alt !== undefined && ref.alt.trim() === '') issue(ref.altLine, 'cover.alt', messages.coverNoAlt, 'warning');
+      }
+    }
+  };
+}
+
+/** The images an article refers to: in its body, then its cover. */
+function imageRefs(source: ParsedSource, data: Record<string, unknown>): ImageRef[] {
+  const body = source.body.includes('![') || /<img/i.test(source.body) ? findBodyImages(source.body) : [];
+  const refs: ImageRef[] = body.map((image) => ({ kind: 'body', src: image.src, alt: image.alt, line: source.bodyLine + image.line }));
+  const cover = data.cover as { src?: unknown; alt?: unknown } | undefined;
+  if (cover && typeof cover === 'object' && typeof cover.src === 'string') {
+    refs.push({
+      kind: 'cover',
+      src: cover.src,
+      alt: typeof cover.alt === 'string' ? cover.alt : undefined,
+      line: source.keyLines.get('cover.src') ?? 1,
+      altLine: source.keyLines.get('cover.alt') ?? 1,
+    });
+  }
+  return refs;
+}
+
+/**
+ * The result of an unchanged article from what an earlier check kept of it
+ * (`CachedArticle`): its images are looked at again, and its publication is
+ * judged against this check's clock. The caller makes sure the article was
+ * on the same side of the clock then as now.
+ */
+export function createCachedArticleReader(context: ArticleCheckContext): (file: string, cached: CachedArticle) => Promise<ArticleResult> {
+  const show = createDisplayPath(context.contentDir, context.cwd);
+  const reportedFiles = context.reported ? new Set(context.reported) : undefined;
+  const checkImages = createImageChecks(context);
+  return async (file, cached) => {
+    const isReported = !reportedFiles || reportedFiles.has(file);
+    const published = !cached.record.draft && cached.instant !== undefined && cached.instant <= context.now.getTime();
+    const record: ArticleRecord = { ...cached.record, file, shown: show(file), reported: isReported, published };
+    if (!isReported) return { record, problems: [], cache: cached };
+    const images: Problem[] = [];
+    await checkImages(cached.images, path.dirname(file), (line, field, message, severity = 'error') =>
+      images.push({ file: record.shown, line, field, message, severity }),
+    );
+    return { record, problems: [...cached.before, ...images, ...cached.after], cache: cached };
+  };
+}
+
+/** A function that checks one article file; it caches image look-ups across files. */
+export function createArticleChecker(context: ArticleCheckContext): (file: string) => Promise<ArticleResult> {
+  const { config, now, contentDir, categorySlugs, categoriesKnown } = context;
+  const show = createDisplayPath(contentDir, context.cwd);
+  const reportedFiles = context.reported ? new Set(context.reported) : undefined;
+  const reported = (file: string) => !reportedFiles || reportedFiles.has(file);
+  const schema = createArticleSchema({ timeZone: config.timeZone, categories: categorySlugs });
+  const checkImages = createImageChecks(context);
 
   let compileMdx: ((body: string) => Promise<unknown>) | undefined;
   async function mdxCompiler() {
@@ -486,21 +573,10 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
 
     // Images: body and cover.
     const articleDir = path.dirname(file);
-    const images = source.body.includes('![') || /<img/i.test(source.body) ? findBodyImages(source.body) : [];
-    for (const image of images) {
-      const line = source.bodyLine + image.line;
-      const problem = await imageProblem(image.src, articleDir);
-      if (problem) issue(line, '', problem);
-      if (image.alt !== undefined && image.alt.trim() === '') issue(line, '', messages.imageNoAlt(image.src), 'warning');
-    }
-    const cover = data.cover as { src?: unknown; alt?: unknown } | undefined;
-    if (cover && typeof cover === 'object' && typeof cover.src === 'string') {
-      const problem = await imageProblem(cover.src, articleDir);
-      if (problem) issue(source.keyLines.get('cover.src') ?? 1, 'cover.src', problem);
-      if (typeof cover.alt === 'string' && cover.alt.trim() === '') {
-        issue(source.keyLines.get('cover.alt') ?? 1, 'cover.alt', messages.coverNoAlt, 'warning');
-      }
-    }
+    const images = imageRefs(source, data);
+    const imagesStart = problems.length;
+    await checkImages(images, articleDir, issue);
+    const imagesEnd = problems.length;
     if (source.body.trim() === '') issue(Math.max(1, source.bodyLine - 1), '', messages.emptyBody, 'warning');
 
     // MDX: its syntax, and the files it imports.
@@ -521,7 +597,18 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
         const reason = mapMdxPositions(e.reason ?? e.message ?? String(error), source.bodyLine);
         issue(mdxErrorLine(e, source.body, source.bodyLine), '', messages.mdxInvalid(reason));
       }
+      // MDX imports other files: not kept.
+      return { record, problems };
     }
-    return { record, problems };
+    const { draft, url, category, slug, urlLine, aliases } = record;
+    const cache: CachedArticle = {
+      record: { draft, url, category, slug, urlLine, aliases },
+      instant: instant?.getTime(),
+      future: instant !== undefined && instant.getTime() > now.getTime(),
+      before: problems.slice(0, imagesStart),
+      images,
+      after: problems.slice(imagesEnd),
+    };
+    return { record, problems, cache };
   };
 }

@@ -20,8 +20,10 @@ import { categoryPath, searchBundlePath } from '../../src/lib/urls.ts';
 import { nfc } from '../../src/lib/text.ts';
 import { messages } from '../../src/lib/messages.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
+import { openCheckCache } from './check-cache.ts';
 import {
   createArticleChecker,
+  createCachedArticleReader,
   createDisplayPath,
   firstBadLine,
   isInside,
@@ -45,6 +47,8 @@ export interface CheckReport {
   urls: Map<string, string>;
   /** URL path -> shown files, for every article whose URL is known, drafts included. */
   addresses: Map<string, string[]>;
+  /** Articles whose checks were not run again: unchanged since the last check (`cacheDir`). */
+  reused: number;
 }
 
 export interface CheckOptions {
@@ -60,6 +64,8 @@ export interface CheckOptions {
   only?: string[];
   /** Folder of `public/`, where root-relative images (`/logo.png`) live. */
   publicDir?: string;
+  /** Folder where what was found of unchanged articles is kept between checks (check-cache.ts); none when undefined. */
+  cacheDir?: string;
 }
 
 /** How many files one thread reads and checks at once. */
@@ -177,6 +183,30 @@ async function checkArticles(files: string[], context: ArticleCheckContext): Pro
   return results;
 }
 
+/**
+ * Checks the articles that changed since the last check and reads the others'
+ * results from the cache (check-cache.ts), keeping the files' order.
+ */
+async function checkWithCache(files: string[], context: ArticleCheckContext, cacheDir: string): Promise<{ results: ArticleResult[]; reused: number }> {
+  const cache = await openCheckCache(cacheDir, context);
+  const fromCache = createCachedArticleReader(context);
+  const results = new Array<ArticleResult>(files.length);
+  const changed: number[] = [];
+  await mapLimit([...files.keys()], CONCURRENCY, async (index) => {
+    const cached = cache.lookup(files[index]!);
+    if (cached) results[index] = await fromCache(files[index]!, cached);
+    else changed.push(index);
+  });
+  const checked = await checkArticles(
+    changed.map((index) => files[index]!),
+    context,
+  );
+  for (const [offset, result] of checked.entries()) results[changed[offset]!] = result;
+  for (const [index, result] of results.entries()) if (result.cache) cache.store(files[index]!, result.cache);
+  await cache.save(files);
+  return { results, reused: files.length - changed.length };
+}
+
 interface WalkResult {
   articles: string[];
   problems: { file: string; message: string; severity: 'error' | 'warning' }[];
@@ -253,7 +283,7 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     realRoot = await fs.realpath(contentDir);
   } catch {
     add(path.join(contentDir, 'categories.yaml'), 1, '', messages.categoriesMissing);
-    return finish(problems, 0, new Map(), new Map());
+    return finish(problems, 0, new Map(), new Map(), 0);
   }
 
   // categories.yaml
@@ -299,7 +329,9 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     categoriesKnown,
     reported: only && !only.has(categoriesFile) ? walk.articles.filter((file) => only.has(file)) : undefined,
   };
-  const results = await checkArticles(walk.articles, context);
+  const { results, reused } = options.cacheDir
+    ? await checkWithCache(walk.articles, context, options.cacheDir)
+    : { results: await checkArticles(walk.articles, context), reused: 0 };
   const records = results.map((result) => result.record);
   for (const result of results) problems.push(...result.problems);
 
@@ -369,16 +401,16 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     if (record.published) urls.set(record.url, record.shown);
     addresses.set(record.url, [...(addresses.get(record.url) ?? []), record.shown]);
   }
-  return finish(problems, records.filter((record) => record.reported).length, urls, addresses);
+  return finish(problems, records.filter((record) => record.reported).length, urls, addresses, reused);
 }
 
-function finish(problems: Problem[], articles: number, urls: Map<string, string>, addresses: Map<string, string[]>): CheckReport {
+function finish(problems: Problem[], articles: number, urls: Map<string, string>, addresses: Map<string, string[]>, reused: number): CheckReport {
   const order = (file: string) => (file.endsWith('categories.yaml') ? 0 : 1);
   problems.sort(
     (a, b) => order(a.file) - order(b.file) || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line,
   );
   const errors = problems.filter((problem) => problem.severity === 'error').length;
-  return { problems, articles, errors, warnings: problems.length - errors, urls, addresses };
+  return { problems, articles, errors, warnings: problems.length - errors, urls, addresses, reused };
 }
 
 /** One problem as a line: `content/articles/a.md:3: category: warning: ...`. */

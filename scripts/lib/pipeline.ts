@@ -183,6 +183,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
       now: settings.now,
       cwd: projectRoot,
       publicDir: path.join(projectRoot, 'public'),
+      cacheDir: paths.cacheDir,
     }),
   );
   if (report.errors > 0) {

@@ -107,7 +107,7 @@ export const messages = {
   renderFailed: (url: string, file: string) => `${file}: the page ${url} could not be made`,
   noStagedContent: 'No content files staged: nothing to check.',
   checkUsage:
-    'Usage: npm run check [-- --staged | -- <files>...]  (no argument: the whole content folder; --staged: files staged for commit)',
+    'Usage: npm run check [-- --staged | -- <files>...] [--cache-dir <folder> | --no-cache]  (no argument: the whole content folder; --staged: files staged for commit; unchanged articles are remembered in .build/cache)',
 
   // npm run new
   newUsage:
