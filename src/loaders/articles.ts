@@ -2,7 +2,8 @@
  * The articles loader. It decides publication before Astro sees an entry, so
  * a draft or an embargoed article never reaches the data store, and none of its
  * images are processed or emitted. It keeps Astro's content cache: an article
- * whose file is unchanged is not parsed by the schema or rendered again.
+ * whose file is unchanged is not parsed by the schema or rendered again, as
+ * long as the code that renders Markdown is unchanged too (`renderVersion`).
  *
  * Entry ids are the article's URL path without slashes ("chinh-tri/dai-hoi"),
  * so two published files that resolve to one URL are caught here by name.
@@ -31,6 +32,7 @@ import { isPublished } from '../lib/publishing.ts';
 import { slugify, slugFromFileName } from '../lib/slug.ts';
 import { messages } from '../lib/messages.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
+import { renderVersion } from './render-version.ts';
 import { writeCacheFile } from './cache-file.ts';
 
 export interface ArticlesLoaderOptions {
@@ -109,6 +111,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const display = (file: string) => path.relative(root, path.join(options.articlesDir, file)).split(path.sep).join('/');
       const toRender: ToRender[] = [];
       let cached = 0;
+      // The code that renders bodies: a body cached by other code is not reused.
+      const codeVersion = renderVersion(config);
 
       /** Validates the front matter, then adds the excerpt, computed from the lead or the body (never from front matter). */
       const parse = async (id: string, data: Record<string, unknown>, body: string, absolute: string, shown: string) => {
@@ -152,7 +156,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         untouched.delete(id);
 
         // What the entry holds depends on the file and on these: a change to either renders it again.
-        const digest = generateDigest(`${STORE_FORMAT}\n${options.excerptLength}\n${contents}`);
+        const digest = generateDigest(`${STORE_FORMAT}\n${codeVersion}\n${options.excerptLength}\n${contents}`);
         const existing = store.get(id);
         const bodyFile = existing?.data.bodyFile;
         const bodyKept = bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile));
