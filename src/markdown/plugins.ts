@@ -7,15 +7,19 @@
  * 1. sanitize: raw HTML parsed and cleaned first, so nothing after it sees
  *    unsafe markup and nothing it would strip is added before it;
  * 2. rehype-slug: heading anchors (after sanitizing, so they are not prefixed);
- * 3. figure: captions and the responsive-image properties Astro reads;
- * 4. external links: `rel="noopener noreferrer"`.
+ * 3. reserved ids: an anchor that would repeat an id of the page chrome
+ *    (`main`, `tin-khac`...) is renamed (`main-1`), right after rehype-slug;
+ * 4. figure: captions and the responsive-image properties Astro reads;
+ * 5. external links: `rel="noopener noreferrer"`.
  */
 import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
 import type { SiteConfig } from '../config/schema.ts';
 import { siteConfig } from '../config/index.ts';
+import { RESERVED_IDS } from '../lib/page-ids.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 import { rehypeFigure } from './rehype-figure.ts';
+import { rehypeReservedIds } from './rehype-reserved-ids.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { rehypeSanitizeHtml } from './rehype-sanitize-html.ts';
 
@@ -30,6 +34,7 @@ export function createRehypePlugins(config: Pick<SiteConfig, 'url' | 'embedHosts
   return [
     [rehypeSanitizeHtml, { embedHosts: config.embedHosts }],
     rehypeSlug,
+    [rehypeReservedIds, { reserved: RESERVED_IDS }],
     [rehypeFigure, { widths: [480, 800, 1200], sizes: '(min-width: 760px) 720px, 100vw' }],
     [rehypeExternalLinks, { siteUrl: config.url }],
   ];

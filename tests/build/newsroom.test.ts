@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { categorySectionId, PAGE_IDS, RESERVED_IDS } from '../../src/lib/page-ids.ts';
 import { buildFixture, listFiles, page, SAMPLE_IMAGE, text, writeFixture, type FixtureArticle, type BuildOutcome } from '../helpers/fixture.ts';
 
 const NOW = '2024-10-01T08:00:00+07:00';
@@ -40,7 +41,9 @@ const articles: FixtureArticle[] = [
       tags: '[Đại hội Đảng, Chuyển Đổi Số]',
       cover: '{src: ./images/anh.jpg, alt: "Toàn cảnh đại hội", caption: "Toàn cảnh phiên khai mạc"}',
     },
-    'Đoạn mở đầu.\n\n## Nhiệm kỳ mới\n\n![Đại biểu biểu quyết](./images/anh.jpg "Đại biểu biểu quyết. Ảnh: Hoàng Phước")\n\nĐoạn cuối.',
+    // The last subheadings would take ids of the page chrome (`main`, `tin-khac`...) but for rehype-reserved-ids.
+    'Đoạn mở đầu.\n\n## Nhiệm kỳ mới\n\n![Đại biểu biểu quyết](./images/anh.jpg "Đại biểu biểu quyết. Ảnh: Hoàng Phước")\n\nĐoạn cuối.' +
+      '\n\n## Main\n\nĐoạn.\n\n## Tin khac\n\n## Tin lien quan\n\n### Share label\n\n## Main 1',
   ),
   article('2024/09/chuyen-doi-so.md', {
     title: 'Chuyển đổi số trong cải cách hành chính',
@@ -51,13 +54,17 @@ const articles: FixtureArticle[] = [
     lead: 'Thành phố đẩy mạnh chuyển đổi số.',
     tags: '[chuyển đổi số]',
   }),
-  article('2024/09/hop-bao.md', {
-    title: 'Họp báo thường kỳ quý III',
-    category: 'chinh-tri',
-    date: '2024-09-10T09:00:00+07:00',
-    author: 'Vũ Lan Anh',
-    lead: 'Thông tin về kinh tế - xã hội.',
-  }),
+  article(
+    '2024/09/hop-bao.md',
+    {
+      title: 'Họp báo thường kỳ quý III',
+      category: 'chinh-tri',
+      date: '2024-09-10T09:00:00+07:00',
+      author: 'Vũ Lan Anh',
+      lead: 'Thông tin về kinh tế - xã hội.',
+    },
+    'Nội dung họp báo.\n\n## Main\n\n## Kết quả\n\nĐoạn.',
+  ),
   article('2024/09/sau-nua-dem.md', {
     title: 'Tin đăng sau nửa đêm giờ UTC',
     category: 'chinh-tri',
@@ -71,6 +78,11 @@ const articles: FixtureArticle[] = [
     'Năm học mới bắt đầu với hơn ba trăm tám mươi nghìn học sinh đến trường trong không khí phấn khởi, các trường đã sẵn sàng cơ sở vật chất từ nhiều tuần trước, giáo viên được tập huấn phương pháp mới.',
   ),
   article('2024/09/mdx-bai.mdx', { title: 'Bài MDX', category: 'xa-hoi', date: '2024-09-06', author: 'Lê Oanh' }, 'Kỷ niệm {2024 - 1954} năm.'),
+  article(
+    '2024/09/mdx-muc-luc.mdx',
+    { title: 'Bài MDX có mục lục', category: 'xa-hoi', date: '2024-09-07', author: 'Lê Oanh' },
+    'Năm {2024} có các mục sau.\n\n## Main\n\n## Tin khac\n\n## Tin khác',
+  ),
   article(
     '2024/09/ban-nhap.md',
     {
@@ -177,6 +189,64 @@ describe('article pages', () => {
   it('render MDX articles', () => {
     const doc = page(build.outDir, '/xa-hoi/mdx-bai/');
     expect(text(doc.querySelector('.article__body'))).toBe('Kỷ niệm 70 năm.');
+  });
+});
+
+describe('ids', () => {
+  const ids = (doc: Document) => [...doc.querySelectorAll('[id]')].map((element) => element.id);
+  const duplicates = (list: string[]) => list.filter((id, index) => list.indexOf(id) !== index);
+  const bodyHeadings = (doc: Document) => [...doc.querySelectorAll('.article__body :is(h2, h3)')].map((h) => [text(h), h.id]);
+  const htmlPages = () => listFiles(build.outDir).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
+
+  it('are unique on every page, whatever the subheadings of the article', () => {
+    const pages = htmlPages();
+    expect(pages.length).toBeGreaterThan(60);
+    for (const file of pages) expect(duplicates(ids(page(build.outDir, `/${file}`))), file).toEqual([]);
+  });
+
+  it('of subheadings that would repeat an id of the page chrome are renamed, the others kept', () => {
+    const doc = page(build.outDir, '/chinh-tri/dai-hoi-dang-bo/');
+    expect(bodyHeadings(doc)).toEqual([
+      ['Nhiệm kỳ mới', 'nhiệm-kỳ-mới'],
+      ['Main', 'main-2'],
+      ['Tin khac', 'tin-khac-1'],
+      ['Tin lien quan', 'tin-lien-quan-1'],
+      ['Share label', 'share-label-1'],
+      ['Main 1', 'main-1'],
+    ]);
+    // The chrome keeps its ids: skip link, lists and share group point where they should.
+    expect(doc.querySelector('.skip-link')?.getAttribute('href')).toBe(`#${PAGE_IDS.main}`);
+    expect(doc.getElementById(PAGE_IDS.main)?.tagName).toBe('MAIN');
+    for (const id of [PAGE_IDS.related, PAGE_IDS.otherNews]) {
+      expect(doc.getElementById(id)?.closest('section')?.getAttribute('aria-labelledby'), id).toBe(id);
+    }
+    expect(doc.getElementById(PAGE_IDS.shareLabel)?.closest('.share')?.getAttribute('aria-labelledby')).toBe(PAGE_IDS.shareLabel);
+
+    // A body without photos (rendered to a cache file) and an MDX body (compiled by Vite) alike.
+    expect(bodyHeadings(page(build.outDir, '/chinh-tri/hop-bao/'))).toEqual([
+      ['Main', 'main-1'],
+      ['Kết quả', 'kết-quả'],
+    ]);
+    expect(bodyHeadings(page(build.outDir, '/xa-hoi/mdx-muc-luc/'))).toEqual([
+      ['Main', 'main-1'],
+      ['Tin khac', 'tin-khac-1'],
+      ['Tin khác', 'tin-khác'],
+    ]);
+  });
+
+  it('outside article bodies are all in PAGE_IDS (or name a home category block), so the reserved list is complete', () => {
+    const allowed = new Set([...RESERVED_IDS, ...['chinh-tri', 'kinh-te', 'xa-hoi'].map(categorySectionId)]);
+    const seen = new Set<string>();
+    for (const file of htmlPages()) {
+      const doc = page(build.outDir, `/${file}`);
+      for (const element of doc.querySelectorAll('[id]')) {
+        if (element.closest('.article__body')) continue;
+        expect(allowed.has(element.id), `${file}: id="${element.id}"`).toBe(true);
+        seen.add(element.id);
+      }
+    }
+    // The pages built use every reserved id.
+    expect([...RESERVED_IDS].filter((id) => !seen.has(id))).toEqual([]);
   });
 });
 

@@ -33,10 +33,12 @@ describe('renderSources', () => {
     expect(relative).toEqual(
       expect.arrayContaining([
         'src/markdown/plugins.ts',
+        'src/markdown/rehype-reserved-ids.ts',
         'src/markdown/rehype-sanitize-html.ts',
         'src/markdown/sanitize-schema.ts',
         'src/markdown/rehype-figure.ts',
         'src/markdown/remark-smart-punctuation.ts',
+        'src/lib/page-ids.ts',
       ]),
     );
     expect(relative.filter((file) => file.startsWith('src/config/'))).toEqual([]);
