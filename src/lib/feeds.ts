@@ -9,7 +9,7 @@
  */
 import type { RSSOptions, RSSFeedItem } from '@astrojs/rss';
 import { toRfc822, toZonedIso } from './dates.ts';
-import { absoluteUrl } from './urls.ts';
+import { absoluteUrl, homePath } from './urls.ts';
 import { stripControlCharacters } from './text.ts';
 
 export interface FeedArticle {
@@ -124,16 +124,28 @@ export function recentArticles<T extends { date: Date }>(articles: readonly T[],
     .slice(0, settings.limit ?? 1000);
 }
 
-/** The Google News sitemap (sitemaps.org urlset with the news: namespace). */
+/**
+ * The Google News sitemap (sitemaps.org urlset with the news: namespace): the
+ * articles of the window, each with its `<news:news>`.
+ *
+ * With no article in the window (a quiet weekend, a rebuild of an old
+ * archive), it lists the home page alone, without `<news:news>`: a urlset
+ * needs at least one `<url>` to be valid against the sitemaps.org schema, and
+ * Google accepts URLs without news metadata in a news sitemap (it is how it
+ * lets older articles stay). The file is always written and always listed in
+ * robots.txt, so its address never answers 404 to Google or to Search Console,
+ * where it is submitted once.
+ */
 export function newsSitemap(articles: readonly FeedArticle[], settings: NewsSitemapSettings): string {
   const language = newsLanguage(settings.language);
-  const urls = recentArticles(articles, settings).map(
+  const news = recentArticles(articles, settings).map(
     (article) =>
       `<url><loc>${escapeXml(absoluteUrl(settings.siteUrl, article.url))}</loc><news:news><news:publication>` +
       `<news:name>${escapeXml(settings.publicationName)}</news:name><news:language>${escapeXml(language)}</news:language>` +
       `</news:publication><news:publication_date>${toZonedIso(article.date, settings.timeZone)}</news:publication_date>` +
       `<news:title>${escapeXml(article.title)}</news:title></news:news></url>`,
   );
+  const urls = news.length > 0 ? news : [`<url><loc>${escapeXml(absoluteUrl(settings.siteUrl, homePath))}</loc></url>`];
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n' +

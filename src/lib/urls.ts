@@ -9,6 +9,9 @@ export interface UrlPaths {
   search: string;
 }
 
+/** The home page. */
+export const homePath = '/';
+
 export function articlePath(article: { category: string; slug: string }): string {
   return `/${article.category}/${article.slug}/`;
 }

@@ -1,6 +1,8 @@
 /**
  * `/news-sitemap.xml`: the Google News sitemap, articles published in the two
  * days before the build clock (`NEWSROOM_NOW`, else the time of the build).
+ * Always written, never empty: with no such article it lists the home page
+ * alone, without news metadata (see `newsSitemap`).
  */
 import type { APIRoute } from 'astro';
 import { readBuildSettings, siteConfig } from '../config/index.ts';

@@ -24,6 +24,7 @@ const ZONED_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/;
 const SCHEMAS = path.join(projectRoot, 'tests/discovery/schemas');
 const SITEMAP_XSD = path.join(projectRoot, 'node_modules/sitemap/schema/sitemap.xsd');
 
+let root = '';
 let out = '';
 let files: string[] = [];
 
@@ -32,7 +33,7 @@ const parser = new XMLParser({
   parseTagValue: false,
   isArray: (name) => ['item', 'url', 'sitemap', 'category', 'dc:creator', 'dc:contributor'].includes(name),
 });
-const read = (relative: string) => readFileSync(path.join(out, relative), 'utf8');
+const read = (relative: string, dir = out) => readFileSync(path.join(dir, relative), 'utf8');
 const parseXml = (relative: string) => parser.parse(read(relative));
 /** The file an absolute URL of the site is served from. */
 const fileOf = (url: string) => {
@@ -44,9 +45,9 @@ const meta = (doc: Document, key: string) =>
   doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? undefined;
 const schemaFile = (file: string) => ({ fileName: path.basename(file), contents: readFileSync(file, 'utf8') });
 
-async function expectValid(relative: string, schema: string, preload: string[] = []): Promise<void> {
+async function expectValid(relative: string, schema: string, preload: string[] = [], dir = out): Promise<void> {
   const result = await validateXML({
-    xml: { fileName: path.basename(relative), contents: read(relative) },
+    xml: { fileName: path.basename(relative), contents: read(relative, dir) },
     schema: schemaFile(schema),
     preload: preload.map(schemaFile),
   });
@@ -55,7 +56,7 @@ async function expectValid(relative: string, schema: string, preload: string[] =
 }
 
 beforeAll(async () => {
-  const root = writeFixture(discoveryCorpus());
+  root = writeFixture(discoveryCorpus());
   const result = await buildFixture(root, { NEWSROOM_NOW: NOW, NEWSROOM_SITE_URL: SITE }, ['--quiet']);
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stderr}\n${result.stdout}`);
   out = result.outDir;
@@ -185,6 +186,19 @@ describe('sitemaps', () => {
       expect(now - published).toBeGreaterThanOrEqual(0);
     }
   });
+
+  it('on a day without news, the Google News sitemap is still written, listed and valid: the home page alone', async () => {
+    // The same site built a week later: no article in the two-day window.
+    const later = path.join(root, 'later');
+    const week = new Date(Date.parse(NOW) + 7 * 24 * 3600 * 1000).toISOString();
+    const result = await buildFixture(root, { NEWSROOM_NOW: week, NEWSROOM_SITE_URL: SITE }, ['--quiet', '--out', later]);
+    expect(result.code, result.stderr).toBe(0);
+    await expectValid('news-sitemap.xml', path.join(SCHEMAS, 'news-sitemap.xsd'), [SITEMAP_XSD, path.join(SCHEMAS, 'sitemap-news.xsd')], later);
+    const { urlset } = parser.parse(read('news-sitemap.xml', later));
+    expect(urlset.url).toEqual([{ loc: `${SITE}/` }]);
+    const sitemaps = [...read('robots.txt', later).matchAll(/^Sitemap: (.+)$/gm)].map((match) => match[1]!);
+    expect(sitemaps).toEqual([`${SITE}/sitemap-index.xml`, `${SITE}/news-sitemap.xml`]);
+  }, 600_000);
 
   it('robots.txt lists both sitemaps with absolute URLs', () => {
     const robots = read('robots.txt');

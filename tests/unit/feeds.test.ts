@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { getRssString } from '@astrojs/rss';
 import { describe, expect, it } from 'vitest';
+import { validateXML } from 'xmllint-wasm';
+import { projectRoot } from '../../scripts/lib/paths.ts';
 import { escapeXml, newsLanguage, newsSitemap, recentArticles, robotsTxt, rssFeed, type FeedArticle } from '../../src/lib/feeds.ts';
 
 const settings = { siteUrl: 'https://x.org', timeZone: 'Asia/Ho_Chi_Minh', language: 'vi', logo: '/logo.png' };
@@ -15,6 +19,17 @@ const article = (n: number, date: string, extra: Partial<FeedArticle> = {}): Fee
   tags: [],
   ...extra,
 });
+/** Validates a news sitemap as the discovery tests do: sitemaps.org's urlset schema plus Google's news extension. */
+async function newsSitemapErrors(xml: string): Promise<string[]> {
+  const schema = (file: string) => ({ fileName: path.basename(file), contents: readFileSync(file, 'utf8') });
+  const schemas = path.join(projectRoot, 'tests/discovery/schemas');
+  const result = await validateXML({
+    xml: { fileName: 'news-sitemap.xml', contents: xml },
+    schema: schema(path.join(schemas, 'news-sitemap.xsd')),
+    preload: [schema(path.join(projectRoot, 'node_modules/sitemap/schema/sitemap.xsd')), schema(path.join(schemas, 'sitemap-news.xsd'))],
+  });
+  return result.valid ? [] : result.errors.map((error) => error.rawMessage);
+}
 const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, parseTagValue: false, isArray: (name) => ['item', 'dc:creator', 'category', 'url'].includes(name) }).parse(xml);
 
 describe('rssFeed through @astrojs/rss', () => {
@@ -66,6 +81,27 @@ describe('news sitemap', () => {
       'news:publication_date': '2024-09-20T09:00:00+07:00',
       'news:title': 'Tin <1> & 2',
     });
+  });
+
+  it('is valid against the sitemap schemas', async () => {
+    const xml = newsSitemap([article(1, '2024-09-20T02:00:00Z', { title: 'Tin <1> & 2' }), article(2, '2024-09-19T02:00:00Z')], options);
+    expect(parse(xml).urlset.url).toHaveLength(2);
+    expect(await newsSitemapErrors(xml)).toEqual([]);
+  });
+
+  it('with no article in the window, lists the home page alone without news metadata, and stays valid', async () => {
+    for (const articles of [[], [article(1, '2024-09-18T11:59:59+07:00'), article(2, '2024-01-01T00:00:00+07:00')]]) {
+      const xml = newsSitemap(articles, options);
+      const urls = parse(xml).urlset.url;
+      expect(urls).toEqual([{ loc: 'https://x.org/' }]);
+      expect(await newsSitemapErrors(xml)).toEqual([]);
+    }
+  });
+
+  it('the schemas reject a urlset without url (what the empty window used to write)', async () => {
+    const empty =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n</urlset>\n';
+    expect(await newsSitemapErrors(empty)).not.toEqual([]);
   });
 
   it('uses ISO 639 codes as Google News wants them', () => {
