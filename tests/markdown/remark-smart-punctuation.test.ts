@@ -40,6 +40,44 @@ const bodies = (dir: string) =>
     .filter((name) => /\.mdx?$/.test(name) && !name.endsWith('.mdx'))
     .map((name) => ({ name, body: parseArticleSource(readFileSync(path.join(dir, name), 'utf8')).body }));
 
+/** Seeded random numbers (mulberry32): the same inputs on every run. */
+function createRandom(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A random document of a few blocks (paragraphs, headings, quotes, lists,
+ * tables) made of words, quotes, punctuation, digits and inline code: where
+ * the quote rules and retext's sentence splitting meet at block edges.
+ */
+function randomMarkdown(random: () => number): string {
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const tokens = ['Ông', 'nói', 'xong', 'rock', 'n', 'roll', '90s', '80', 'A', 'b', '"', "'", '"', "'", '.', ',', '!', '?', ':', ';', '(', ')', '-', '--', '...', ' ', ' ', '*', '`x`', '5'];
+  const inline = (count: number) => {
+    let text = '';
+    for (let i = 0; i < count; i += 1) text += pick(tokens) + (random() < 0.5 ? ' ' : '');
+    // No line may start a block of its own.
+    return text.replace(/^[\s#>*\d|-]+/, 'x').replace(/\|/g, '');
+  };
+  const blocks: string[] = [];
+  for (let i = 0, n = 1 + Math.floor(random() * 5); i < n; i += 1) {
+    const kind = random();
+    const text = inline(1 + Math.floor(random() * 10));
+    if (kind < 0.5) blocks.push(text);
+    else if (kind < 0.65) blocks.push(`## ${text}`);
+    else if (kind < 0.75) blocks.push(`> ${text}`);
+    else if (kind < 0.85) blocks.push(`- ${text}\n- ${inline(3)}`);
+    else blocks.push(`| ${text} | ${inline(2)} |\n| --- | --- |\n| ${inline(3)} | y |`);
+  }
+  return `${blocks.join('\n\n')}\n`;
+}
+
 describe('remarkSmartPunctuation', () => {
   it('changes quotes, dashes and ellipses like smartypants', async () => {
     const { code } = await fast.render('He said "hi" -- then... left. It\'s ``old\'\' . . . ok\n', {});
@@ -72,5 +110,15 @@ describe('remarkSmartPunctuation', () => {
       '',
     ];
     for (const [index, markdown] of cases.entries()) await expectSame(markdown, `case ${index}`);
+  });
+
+  it('renders random inputs exactly as remark-smartypants', async () => {
+    // Handing retext only the blocks that hold a quote fails this on 6 of 3,000 such
+    // inputs (a quote then punctuation at a block's start): the quote pass must see the whole text.
+    const random = createRandom(20240918);
+    for (let index = 0; index < 1000; index += 1) {
+      const markdown = randomMarkdown(random);
+      await expectSame(markdown, JSON.stringify(markdown));
+    }
   });
 });
