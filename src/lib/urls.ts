@@ -48,6 +48,14 @@ export const searchBundlePath = '/pagefind/';
 /** In the search bundle: the list of the other indexes the browser merges into the newest one. */
 export const SEARCH_SHARDS_FILE = 'shards.json';
 
+/**
+ * In the search bundle: the completion file of the half-typed words of one
+ * bucket (src/lib/search-completions.ts): "ph" -> "words/ph.json".
+ */
+export function searchWordsFile(bucket: string): string {
+  return `words/${bucket}.json`;
+}
+
 /** The folder of a search index that is not the newest, by its first and last day ("2024-01-01"). */
 export function searchShardPath(first: string, last: string): string {
   return `${searchBundlePath}${first}_${last}/`;
