@@ -23,6 +23,10 @@
  * `/pagefind/<first day>_<last day>/`, listed in `/pagefind/shards.json`,
  * and the browser merges them (Pagefind's `mergeIndex`).
  *
+ * Beside each kept index, the number of its articles each folded word occurs
+ * in; summed over the indexes, they make the completion files of half-typed
+ * words, `/pagefind/words/<two letters>.json` (src/lib/search-completions.ts).
+ *
  * Pagefind's default UI files, which the site does not use, are left out.
  */
 import { createHash } from 'node:crypto';
@@ -32,8 +36,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
-import { planSearchShards, type SearchShard, type StandInOptions } from '../../src/lib/search-document.ts';
-import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath } from '../../src/lib/urls.ts';
+import { completionBuckets } from '../../src/lib/search-completions.ts';
+import { planSearchShards, type SearchShard, type StandInOptions, standInWords } from '../../src/lib/search-document.ts';
+import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath, searchWordsFile } from '../../src/lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
 
@@ -81,6 +86,50 @@ async function folderBytes(dir: string): Promise<number> {
     if (entry.isFile()) bytes += (await fs.stat(path.join(entry.parentPath, entry.name))).size;
   }
   return bytes;
+}
+
+/** In a kept index's folder, not published: folded word -> number of the index's articles it occurs in (renamed when what is counted changes). */
+const INDEX_WORDS_FILE = 'newsroom-words-1.json';
+
+/**
+ * The folded words of a kept index and how many of its articles hold each:
+ * read from its folder, or counted from its stand-ins and written there (an
+ * index built now, or kept by code that did not count them).
+ */
+async function indexWords(kept: string, members: StandIn[], standInDir: string): Promise<Map<string, number>> {
+  const file = path.join(kept, INDEX_WORDS_FILE);
+  if (existsSync(file)) return new Map(Object.entries(JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, number>));
+  const counts = new Map<string, number>();
+  const limit = pLimit(16);
+  await Promise.all(
+    members.map((standIn) =>
+      limit(async () => {
+        const html = await fs.readFile(path.join(standInDir, `${standIn.digest}.html`), 'utf8');
+        for (const word of standInWords(html)) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }),
+    ),
+  );
+  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await writeCacheFile(file, JSON.stringify(Object.fromEntries(sorted)));
+  return counts;
+}
+
+/** Writes the completion files of half-typed words from the word counts of every index. */
+async function writeCompletions(bundlePath: string, counts: Map<string, number>[]): Promise<void> {
+  const frequency = new Map<string, number>();
+  for (const index of counts) {
+    for (const [word, count] of index) frequency.set(word, (frequency.get(word) ?? 0) + count);
+  }
+  const made = new Set<string>();
+  for (const [bucket, words] of completionBuckets(frequency)) {
+    const file = path.join(bundlePath, searchWordsFile(bucket));
+    const folder = path.dirname(file);
+    if (!made.has(folder)) {
+      made.add(folder);
+      await fs.mkdir(folder, { recursive: true });
+    }
+    await fs.writeFile(file, JSON.stringify(words));
+  }
 }
 
 /** In the stand-in folder: digest of a built page's bytes -> its stand-in (null: not indexed). */
@@ -230,14 +279,21 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
 
     // The newest index is the bundle itself; the others are folders inside it.
     const others: string[] = [];
+    const words: Map<string, number>[] = [];
     for (const [i, shard] of shards.entries()) {
       const newest = i === shards.length - 1;
       const url = newest ? searchBundlePath : searchShardPath(shard.first, shard.last);
-      await fs.cp(path.join(store, keys[i]!), path.join(bundlePath, path.relative(searchBundlePath, url)), { recursive: true });
+      const kept = path.join(store, keys[i]!);
+      words.push(await indexWords(kept, members[i]!, standInDir));
+      await fs.cp(kept, path.join(bundlePath, path.relative(searchBundlePath, url)), {
+        recursive: true,
+        filter: (source) => path.basename(source) !== INDEX_WORDS_FILE,
+      });
       if (!newest) others.push(url);
     }
     await fs.mkdir(bundlePath, { recursive: true });
     await fs.writeFile(path.join(bundlePath, SEARCH_SHARDS_FILE), `${JSON.stringify(others)}\n`);
+    await writeCompletions(bundlePath, words);
 
     // Indexes of articles that changed since are not kept.
     const used = new Set(keys);

@@ -15,7 +15,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { formatDate } from './dates.ts';
-import { searchKeys } from './search.ts';
+import { keyWord, searchKeys } from './search.ts';
 import { squashWhitespace } from './text.ts';
 
 /** A block of article text, its ranking weight, and whether its exact keys are indexed. */
@@ -165,6 +165,9 @@ export function extractSearchDocument(html: string, url: string): SearchDocument
   };
 }
 
+/** Where a stand-in page's keys start. */
+const STAND_IN_BODY = '<main data-pagefind-body>';
+
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeHtml = (value: string) => value.replace(/[&<>"]/g, (char) => HTML_ESCAPES[char]!);
 
@@ -185,7 +188,7 @@ export function standInPage(doc: SearchDocument, options: StandInOptions): strin
   }
   return (
     `<!doctype html><html lang="${escapeHtml(options.language)}"><head><meta charset="utf-8"></head><body>` +
-    `<main data-pagefind-body>${content}</main>` +
+    `${STAND_IN_BODY}${content}</main>` +
     meta('title', doc.title) +
     meta('excerpt', doc.excerpt) +
     meta('category', doc.category) +
@@ -195,6 +198,23 @@ export function standInPage(doc: SearchDocument, options: StandInOptions): strin
     (validDate ? `<span data-pagefind-sort="date">${validDate.toISOString()}</span>` : '') +
     '</body></html>'
   );
+}
+
+/**
+ * The folded words of a stand-in page (`standInPage`), each once: the words
+ * of its `u` keys. The build counts them per index for the completions of
+ * half-typed words (src/lib/search-completions.ts).
+ */
+export function standInWords(html: string): string[] {
+  const start = html.indexOf(STAND_IN_BODY);
+  const end = html.indexOf('</main>', start);
+  if (start === -1 || end === -1) return [];
+  const words = new Set<string>();
+  for (const token of html.slice(start + STAND_IN_BODY.length, end).replace(/<[^>]*>/g, ' ').split(/\s+/)) {
+    const word = keyWord(token);
+    if (word !== undefined) words.add(word);
+  }
+  return [...words];
 }
 
 /** One search index of a sharded archive: consecutive days of publication. */

@@ -104,7 +104,17 @@ function toSearchWord(text: string): SearchWord {
 
 /** The folded key of a word: "đổi" -> "udoi_". */
 export function wordKey(word: SearchWord): string {
-  return `u${word.folded}_`;
+  return foldedKey(word.folded);
+}
+
+/** The folded key of a folded word: "doi" -> "udoi_". */
+export function foldedKey(folded: string): string {
+  return `u${folded}_`;
+}
+
+/** The folded word of a folded key ("udoi_" -> "doi"); undefined for any other key. */
+export function keyWord(key: string): string | undefined {
+  return key.length > 2 && key.startsWith('u') && key.endsWith('_') ? key.slice(1, -1) : undefined;
 }
 
 const exactKeys = new WeakMap<SearchWord, string>();

@@ -3,7 +3,7 @@
  * publication, kept in the cache folder, and rebuilt only where articles changed.
  * Runs the real integration code and Pagefind on a folder of hand-written pages.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,13 +49,37 @@ describe('sharded search index', () => {
     const fragments = (shard: string) => readdirSync(path.join(outDir, 'pagefind', shard, 'fragment')).length;
     expect([fragments('2024-09-01_2024-09-01'), fragments('2024-09-02_2024-09-03'), fragments('')]).toEqual([2, 2, 1]);
 
+    // The completion files of half-typed words: words of every index, most frequent first; the
+    // word counts kept beside each index are not published.
+    const words = (bucket: string) => JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'words', `${bucket}.json`), 'utf8')) as string[];
+    expect(words('bi')).toEqual(['bien']);
+    expect(words('ch')).toEqual(['chay', 'cho']);
+    expect(words('c')).toEqual(['c', 'cang', 'chay', 'cho', 'cua']);
+    expect(readdirSync(path.join(outDir, 'pagefind'), { recursive: true }).map(String).filter((name) => name.includes('newsroom-words'))).toEqual([]);
+
     // Nothing changed: every index comes from the cache.
     expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 5, built: 0, reused: 3 });
+    expect(words('bi')).toEqual(['bien']);
 
     // One article edited: only its index is built again, and the stale one leaves the cache.
-    writePage(outDir, 'c', '2024-09-02', 'Học sinh tựu trường sớm');
+    writePage(outDir, 'c', '2024-09-02', 'Học sinh tựu trường sớm, chợ đông');
     expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ pages: 5, built: 1, reused: 2 });
     expect(readdirSync(path.join(cacheDir, 'newsroom-search'))).toHaveLength(3);
+    expect(words('ch')).toEqual(['cho', 'chay']);
+    expect(words('do')).toEqual(['don', 'dong']);
+
+    // Indexes kept by code that did not count their words get them counted from their stand-ins.
+    let removed = 0;
+    for (const kept of readdirSync(path.join(cacheDir, 'newsroom-search'))) {
+      for (const name of readdirSync(path.join(cacheDir, 'newsroom-search', kept))) {
+        if (!name.startsWith('newsroom-words')) continue;
+        rmSync(path.join(cacheDir, 'newsroom-search', kept, name));
+        removed += 1;
+      }
+    }
+    expect(removed).toBe(3);
+    expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ built: 0, reused: 3 });
+    expect(words('ch')).toEqual(['cho', 'chay']);
   });
 
   it('writes an empty index when nothing is published', async () => {

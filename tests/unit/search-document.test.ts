@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { extractSearchDocument, planSearchShards, standInPage } from '../../src/lib/search-document.ts';
+import { extractSearchDocument, planSearchShards, standInPage, standInWords } from '../../src/lib/search-document.ts';
 import { searchKeys } from '../../src/lib/search.ts';
 
 const page = (body: string, head = '<title>Trang &amp; tin</title><meta name="description" content="Tóm tắt &quot;bài&quot;">') =>
@@ -92,6 +92,23 @@ describe('standInPage', () => {
     const { document } = parseHTML(html);
     expect(document.querySelector('[data-pagefind-meta="title"]')?.textContent).toBe('<script>a</script>');
     expect(document.querySelector('[data-pagefind-meta="date"]')).toBeNull();
+  });
+});
+
+describe('standInWords', () => {
+  const options = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', dateFormat: 'dd/MM/yyyy' };
+
+  it('lists the folded words of a stand-in once each, not its exact keys, separators or metadata', () => {
+    const doc = extractSearchDocument(page(article), '/chinh-tri/dai-hoi/')!;
+    const words = standInWords(standInPage(doc, options));
+    expect(words).toEqual(expect.arrayContaining(['dai', 'hoi', 'dang', 'bo', 'doan', 'nang', 'le', 'oanh']));
+    expect(new Set(words).size).toBe(words.length);
+    // "Đại hội" is in the title metadata too, and the exact stream: neither adds a word.
+    expect(words.filter((word) => word === 'dai')).toHaveLength(1);
+    expect(words.some((word) => /[^a-z0-9]/.test(word))).toBe(false);
+    // Ignored text, and the excerpt (metadata only), are not there.
+    for (const word of ['qua', 'khong', 'index', 'tom']) expect(words).not.toContain(word);
+    expect(standInWords('<html><body><p>uxyz_</p></body></html>')).toEqual([]);
   });
 });
 
