@@ -302,8 +302,15 @@ export function highlight(text: string, words: readonly SearchWord[]): TextPart[
   return parts;
 }
 
+/** What the search needs of a Pagefind result. */
+export interface SearchHit {
+  id: string;
+  /** Positions of the matched words in the page's text; empty when only its metadata matched. */
+  words?: readonly number[];
+}
+
 /** The part of Pagefind's JS API that the search uses (a fake in unit tests). */
-export interface SearchBackend<R extends { id: string }> {
+export interface SearchBackend<R extends SearchHit> {
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: R[] } | null>;
 }
 
@@ -322,36 +329,57 @@ export interface SearchOutcome<R> {
  * one. So every key is first looked up on its own, without the filter (a
  * word absent from one category still exists): words whose folded key occurs
  * nowhere are reported and left out of the query, and the searches that need
- * an exact spelling that occurs nowhere are not run. Then the searches of
- * `planQuery` run with the filters, and `rankTiers` merges them.
+ * an exact spelling that occurs nowhere are not run. A key counts as found
+ * only in the text of a page: Pagefind also indexes the words of the
+ * metadata (title, excerpt), as written, and answers a key that matches
+ * nothing with the longest of those words it begins with ("ung_" finds the
+ * title word "ứng").
+ *
+ * With several indexes merged (a large archive), Pagefind drops a term in
+ * each index that lacks it, so "uchuyen_ udo_" also returns the pages of an
+ * index without "udo_" that hold "uchuyen_". The results of every search of
+ * keys are therefore kept only where the look-ups found each of its keys.
+ * Then the searches of `planQuery` run with the filters, and `rankTiers`
+ * merges them.
  */
-export async function runSearch<R extends { id: string }>(
+export async function runSearch<R extends SearchHit>(
   backend: SearchBackend<R>,
   query: string,
   filters: Record<string, string> = {},
 ): Promise<SearchOutcome<R>> {
   const parsed = parseQuery(query);
-  const present = new Set<string>();
-  const lookUp = async (keys: string[]) => {
-    const found = await Promise.all(keys.map((key) => backend.search(key)));
-    keys.forEach((key, index) => {
-      if ((found[index]?.results.length ?? 0) > 0) present.add(key);
+  // Key -> the pages whose text holds it.
+  const found = new Map<string, Set<string>>();
+  const lookUp = async (keys: readonly string[]) => {
+    const todo = unique(keys.filter((key) => !found.has(key)));
+    const answers = await Promise.all(todo.map((key) => backend.search(key)));
+    todo.forEach((key, index) => {
+      const pages = new Set<string>();
+      for (const result of answers[index]?.results ?? []) {
+        if (result.words === undefined || result.words.length > 0) pages.add(result.id);
+      }
+      found.set(key, pages);
     });
   };
+  const present = (key: string) => (found.get(key)?.size ?? 0) > 0;
   await lookUp(parsed.words.map((word) => word.key));
-  const missingWords = parsed.words.filter((word) => !present.has(word.key));
+  const missingWords = parsed.words.filter((word) => !present(word.key));
   const missing = new Set(missingWords.map((word) => word.folded));
   const plan = planQuery(parsed, missing);
   const outcome = { words: parsed.words.filter((word) => !missing.has(word.folded)), missing: missingWords.map((word) => word.text) };
   if (!plan) return { ...outcome, results: [] };
 
-  await lookUp(plan.keys.filter((key) => !present.has(key)));
-  const exact = plan.keys.every((key) => present.has(key));
+  await lookUp(plan.keys);
+  const exact = plan.keys.every(present);
   const search = async (term: string) => (await backend.search(term, { filters }))?.results ?? [];
   const ids = async (term: string) => new Set((await search(term)).map((result) => result.id));
+  const holdingAll = (term: string) => {
+    const sets = term.split(' ').map((key) => found.get(key));
+    return (results: R[]) => results.filter((result) => sets.every((pages) => pages?.has(result.id) ?? true));
+  };
   const [words, exactWords, phraseSets, exactPhraseSets] = await Promise.all([
-    search(plan.words),
-    exact && plan.exactWords ? search(plan.exactWords) : undefined,
+    search(plan.words).then(holdingAll(plan.words)),
+    exact && plan.exactWords ? search(plan.exactWords).then(holdingAll(plan.exactWords)) : undefined,
     Promise.all(plan.phrases.map(ids)),
     exact && plan.exactWords ? Promise.all(plan.exactPhrases.map(ids)) : undefined,
   ]);

@@ -15,6 +15,8 @@ interface PagefindData {
 interface PagefindResult {
   id: string;
   score: number;
+  /** Positions of the matched words in the page. */
+  words: number[];
   data(): Promise<PagefindData>;
 }
 

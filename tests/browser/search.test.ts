@@ -169,6 +169,11 @@ describe('search in Chromium', () => {
     expect(urls(result).slice(0, 2).sort()).toEqual([URLS.business, URLS.transformation].sort());
   });
 
+  it('a word that one of the merged indexes lacks is not dropped there', async () => {
+    // "Đỗ" (the byline) is in the decoy's index only; the other indexes would answer "chuyen" alone.
+    expect(urls(await search('chuyen do'))).toEqual([URLS.decoy]);
+  });
+
   it("a draft's and an embargoed article's marker words find nothing", async () => {
     for (const marker of [DRAFT_MARKER, EMBARGO_MARKER]) {
       const result = await search(marker);

@@ -124,30 +124,92 @@ describe('highlight', () => {
   });
 });
 
+/** A page of the Pagefind stand-in: its text, and a title Pagefind indexes as metadata. */
+type FakePage = string | { text: string; title: string };
+
 /**
- * A stand-in for Pagefind with the behaviour that matters here: every query
- * term is matched as a prefix of indexed words, a page must match all terms,
- * a term that matches nothing in the whole index is dropped silently, a
- * quoted term must match consecutive words (with a flat score), and results
- * are ordered by a frequency score.
+ * A stand-in for Pagefind (1.6) with the behaviour that matters here, checked
+ * against the real one in Chromium (tests/browser/search.test.ts):
+ * - every query term matches the indexed words it is a prefix of, a page must
+ *   match all terms, a term that matches nothing is dropped silently, and
+ *   results come with the positions of the matched words (`words`) and a
+ *   frequency score;
+ * - a quoted term matches whole words only, standing next to each other, with
+ *   a flat score;
+ * - the words of the metadata (here the title) are indexed too, as written
+ *   but without marks and with no position, and a term with no word beginning
+ *   with it matches the longest indexed word it begins with;
+ * - with `chunkSize`, the words are split into chunks of that many, in
+ *   order, and a term matches only the words of the chunks loaded so far; a
+ *   term loads the chunk its place in the order falls in;
+ * - with `indexes` (groups of page ids), each group is an index of its own,
+ *   searched on its own (dropping the terms it lacks), results merged as
+ *   Pagefind's `mergeIndex` does.
  */
-function fakePagefind(pages: Record<string, string>): SearchBackend<{ id: string; score: number }> {
-  const index = Object.entries(pages).map(([id, text]) => ({ id, words: searchKeys(text).split(' ') }));
-  const all = index.flatMap((page) => page.words);
+function fakePagefind(
+  pages: Record<string, FakePage>,
+  { chunkSize = Number.POSITIVE_INFINITY, indexes = [] as string[][] } = {},
+): SearchBackend<{ id: string; score: number; words: number[] }> {
+  if (indexes.length > 0) {
+    const parts = indexes.map((ids) => fakePagefind(Object.fromEntries(ids.map((id) => [id, pages[id]!])), { chunkSize }));
+    return {
+      async search(term) {
+        const answers = await Promise.all(parts.map((part) => part.search(term)));
+        return { results: answers.flatMap((answer) => answer?.results ?? []).sort((a, b) => b.score - a.score) };
+      },
+    };
+  }
+  const index = Object.entries(pages).map(([id, page]) => {
+    const { text, title } = typeof page === 'string' ? { text: page, title: '' } : page;
+    const meta = title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return { id, words: searchKeys(text).split(' '), meta };
+  });
+  const vocabulary = [...new Set(index.flatMap((page) => [...page.words, ...page.meta]))].sort();
+  const chunks: string[][] = [];
+  for (let i = 0; i < vocabulary.length; i += Math.min(chunkSize, vocabulary.length)) chunks.push(vocabulary.slice(i, i + chunkSize));
+  const loaded = new Set<number>();
+  const load = (term: string) => {
+    const at = chunks.findIndex((chunk) => term <= chunk[chunk.length - 1]!);
+    loaded.add(at === -1 ? chunks.length - 1 : at);
+  };
+  const known = () => [...loaded].flatMap((i) => chunks[i] ?? []);
+  const extensions = (term: string) => {
+    const words = known();
+    const longer = words.filter((word) => word.startsWith(term));
+    if (longer.length > 0) return longer;
+    const shorter = words.filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length);
+    return shorter.slice(0, 1);
+  };
   return {
     async search(term) {
       const quoted = /^"(.+)"$/.exec(term);
       if (quoted) {
         const terms = quoted[1]!.split(' ');
-        const holds = (words: string[]) => words.some((_, start) => terms.every((t, i) => words[start + i]?.startsWith(t)));
-        return { results: index.filter((page) => holds(page.words)).map((page) => ({ id: page.id, score: 1 })) };
+        for (const t of terms) load(t);
+        if (!terms.every((t) => known().includes(t))) return { results: [] };
+        const results = [];
+        for (const page of index) {
+          const start = page.words.findIndex((_, at) => terms.every((t, i) => page.words[at + i] === t));
+          if (start !== -1) results.push({ id: page.id, score: 1, words: terms.map((_, i) => start + i) });
+        }
+        return { results };
       }
-      const terms = term.split(' ').filter((t) => all.some((w) => w.startsWith(t)));
+      for (const t of term.split(' ')) load(t);
+      const terms = term
+        .split(' ')
+        .map(extensions)
+        .filter((words) => words.length > 0);
       if (terms.length === 0) return { results: [] };
       const results = index
-        .map((page) => ({ id: page.id, counts: terms.map((t) => page.words.filter((w) => w.startsWith(t)).length) }))
-        .filter((page) => page.counts.every((count) => count > 0))
-        .map((page) => ({ id: page.id, score: page.counts.reduce((a, b) => a + b, 0) }))
+        .map((page) => {
+          const positions = terms.map((words) => page.words.flatMap((word, at) => (words.includes(word) ? [at] : [])));
+          const inMeta = terms.map((words) => page.meta.some((word) => words.includes(word)));
+          const matches = terms.every((_, i) => positions[i]!.length > 0 || inMeta[i]);
+          const words = positions.flat().sort((a, b) => a - b);
+          return { id: page.id, score: words.length + inMeta.filter(Boolean).length, words, matches };
+        })
+        .filter((page) => page.matches)
+        .map(({ id, score, words }) => ({ id, score, words }))
         .sort((a, b) => b.score - a.score);
       return { results };
     },
@@ -221,5 +283,31 @@ describe('runSearch against a Pagefind stand-in', () => {
     await runSearch(spy, 'chuyen doi', { category: 'Kinh tế' });
     // Two keys looked up alone, then the words and the phrase with the filter.
     expect(seen).toEqual([undefined, undefined, { category: 'Kinh tế' }, { category: 'Kinh tế' }]);
+  });
+});
+
+describe('runSearch with Pagefind\'s looser answers', () => {
+  const pages: Record<string, FakePage> = {
+    transformation: 'Hải Phòng đẩy mạnh chuyển đổi số trong cải cách hành chính.',
+    business: 'Doanh nghiệp vận tải tăng tốc chuyển đổi số.',
+    // "chuyen" and "do" scattered.
+    ferry: 'Chuyến xe khách đó chạy chậm qua sông.',
+  };
+
+  it('never counts words that only the metadata holds', async () => {
+    // "ung_" occurs in no text; Pagefind answers it with the title word "Ủng".
+    const boots = fakePagefind({ app: { text: 'Hai bên ký kết.', title: 'Ủng hộ mới' } });
+    expect(await runSearch(boots, 'hai ng')).toEqual({
+      words: [expect.objectContaining({ text: 'hai' })],
+      missing: ['ng'],
+      results: [expect.objectContaining({ id: 'app' })],
+    });
+  });
+
+  it('keeps only the pages that hold every key when several indexes are merged', async () => {
+    // The first index has no "udo_": Pagefind answers "uchuyen_ udo_" there as "uchuyen_".
+    const merged = fakePagefind(pages, { indexes: [['transformation', 'business'], ['ferry']] });
+    expect((await merged.search('uchuyen_ udo_'))!.results.map((result) => result.id)).toContain('transformation');
+    expect((await runSearch(merged, 'chuyen do')).results.map((result) => result.id)).toEqual(['ferry']);
   });
 });
