@@ -38,7 +38,7 @@ import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
 import { completionBuckets } from '../../src/lib/search-completions.ts';
 import { planSearchShards, type SearchShard, type StandInOptions, standInWords } from '../../src/lib/search-document.ts';
-import { SEARCH_SHARDS_FILE, searchBundlePath, searchShardPath, searchWordsFile } from '../../src/lib/urls.ts';
+import { SEARCH_SHARDS_FILE, SEARCH_WORD_BUCKETS_FILE, searchBundlePath, searchShardPath, searchWordsFile } from '../../src/lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
 
@@ -120,16 +120,19 @@ async function writeCompletions(bundlePath: string, counts: Map<string, number>[
   for (const index of counts) {
     for (const [word, count] of index) frequency.set(word, (frequency.get(word) ?? 0) + count);
   }
+  const buckets = completionBuckets(frequency);
   const made = new Set<string>();
-  for (const [bucket, words] of completionBuckets(frequency)) {
-    const file = path.join(bundlePath, searchWordsFile(bucket));
+  const write = async (relative: string, value: unknown) => {
+    const file = path.join(bundlePath, relative);
     const folder = path.dirname(file);
     if (!made.has(folder)) {
       made.add(folder);
       await fs.mkdir(folder, { recursive: true });
     }
-    await fs.writeFile(file, JSON.stringify(words));
-  }
+    await fs.writeFile(file, JSON.stringify(value));
+  };
+  for (const [bucket, words] of buckets) await write(searchWordsFile(bucket), words);
+  await write(SEARCH_WORD_BUCKETS_FILE, [...buckets.keys()].sort());
 }
 
 /** In the stand-in folder: digest of a built page's bytes -> its stand-in (null: not indexed). */

@@ -56,6 +56,9 @@ export function searchWordsFile(bucket: string): string {
   return `words/${bucket}.json`;
 }
 
+/** In the search bundle: the names of the completion buckets that have a file, so that no other is asked for. */
+export const SEARCH_WORD_BUCKETS_FILE = 'words/buckets.json';
+
 /** The folder of a search index that is not the newest, by its first and last day ("2024-01-01"). */
 export function searchShardPath(first: string, last: string): string {
   return `${searchBundlePath}${first}_${last}/`;

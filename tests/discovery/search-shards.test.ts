@@ -55,6 +55,10 @@ describe('sharded search index', () => {
     expect(words('bi')).toEqual(['bien']);
     expect(words('ch')).toEqual(['chay', 'cho']);
     expect(words('c')).toEqual(['c', 'cang', 'chay', 'cho', 'cua']);
+    // The list of the buckets that have a file.
+    expect(words('buckets')).toEqual(expect.arrayContaining(['bi', 'c', 'ch', 'do']));
+    expect(words('buckets')).not.toContain('xq');
+    for (const bucket of words('buckets')) expect(existsSync(path.join(outDir, 'pagefind', 'words', `${bucket}.json`))).toBe(true);
     expect(readdirSync(path.join(outDir, 'pagefind'), { recursive: true }).map(String).filter((name) => name.includes('newsroom-words'))).toEqual([]);
 
     // Nothing changed: every index comes from the cache.
