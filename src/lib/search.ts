@@ -37,6 +37,13 @@
  * 3 and 4. Tier 1 is inside tiers 2 and 3, and every tier inside tier 4, so
  * merging them in order with duplicates removed ranks every result exactly
  * once, by the strictest reading of the query it satisfies.
+ *
+ * A last word with nothing after it ("chuyen do", "Hai Ph") may be half-typed.
+ * Keys end in `_`, so its key `udo_` matches only the whole word "do"; it is
+ * also read as the start of a longer word: the whole word and the most frequent
+ * words that begin with it (src/lib/search-completions.ts), each looked up by
+ * its whole key. Every tier then gets a second, looser version with that word
+ * read as a prefix, ranked right after it (1, 1', 2, 2', 3, 3', 4, 4').
  */
 import { foldVietnamese } from './text.ts';
 
@@ -117,6 +124,16 @@ export function keyWord(key: string): string | undefined {
   return key.length > 2 && key.startsWith('u') && key.endsWith('_') ? key.slice(1, -1) : undefined;
 }
 
+/**
+ * A folded key without its end, which Pagefind matches as the start of any
+ * longer key: "do" -> "udo" (udo_, udoi_, udong_...). Only for the search of
+ * a half-typed word, among keys of pages known to hold one of its words:
+ * Pagefind matches it only against the index chunks it has loaded.
+ */
+export function prefixKey(word: SearchWord): string {
+  return `u${word.folded}`;
+}
+
 const exactKeys = new WeakMap<SearchWord, string>();
 
 /**
@@ -160,7 +177,15 @@ export interface ParsedQuery {
   words: QueryWord[];
   /** The query's phrases (split at punctuation). */
   phrases: SearchWord[][];
+  /**
+   * The last word when nothing follows it, not even a space or punctuation:
+   * the reader may not have finished typing it ("Hai Ph").
+   */
+  partial?: SearchWord;
 }
+
+/** A query whose last character is part of a word: its last word may be half-typed. */
+const ENDS_IN_WORD = /[\p{L}\p{M}\p{N}]$/u;
 
 export function parseQuery(query: string): ParsedQuery {
   const parsed = phrases(query);
@@ -171,7 +196,8 @@ export function parseQuery(query: string): ParsedQuery {
     seen.add(word.text);
     words.push({ ...word, key: wordKey(word) });
   }
-  return { words, phrases: parsed };
+  const partial = ENDS_IN_WORD.test(query.normalize('NFC')) ? parsed.at(-1)?.at(-1) : undefined;
+  return partial ? { words, phrases: parsed, partial } : { words, phrases: parsed };
 }
 
 /** The Pagefind searches of a query; each term is a space-separated AND of keys, or a quoted phrase. */
@@ -188,41 +214,68 @@ export interface QueryPlan {
    * checked by tier 2).
    */
   exactPhrases: string[];
-  /** Every key the plan uses outside quotes or inside them, to look up first. */
+  /**
+   * In the plan of a half-typed last word: the folded keys of the words before
+   * it in its phrase, which must stand right before one of the words it stands
+   * for, in tiers 1 and 3. Pagefind's quoted search matches whole keys only, so
+   * the runner checks this phrase from the positions its look-ups found.
+   */
+  partialPhrase?: string[];
+  /** Every whole key the plan uses outside quotes or inside them, to look up first. */
   keys: string[];
+}
+
+/** A word of the query where it stands, and whether it is read as half-typed. */
+interface Occurrence {
+  word: SearchWord;
+  partial: boolean;
 }
 
 /**
  * The searches for a query. `missing` holds the folded forms of words known
  * to occur nowhere: they are left out (and reported by the caller), and
  * split their phrase in two, so that the other words still find articles.
+ *
+ * With `partial`, the plan for the query's half-typed last word
+ * (`query.partial`) read as the start of a longer word: its key is a prefix
+ * key in the word searches, it is never left out, counts as typed without
+ * marks, and its phrase is `partialPhrase` instead of a quoted search.
  */
-export function planQuery(query: ParsedQuery, missing: ReadonlySet<string> = new Set()): QueryPlan | undefined {
-  const keep = (word: SearchWord) => !missing.has(word.folded);
-  const words = query.words.filter(keep);
-  if (words.length === 0) return undefined;
-  const runs = splitRuns(query.phrases, keep).filter((run) => run.length > 1);
+export function planQuery(query: ParsedQuery, missing: ReadonlySet<string> = new Set(), partial = false): QueryPlan | undefined {
+  const lastPhrase = query.phrases.length - 1;
+  const occurrences: Occurrence[][] = query.phrases.map((phrase, p) =>
+    phrase.map((word, w) => ({ word, partial: partial && query.partial !== undefined && p === lastPhrase && w === phrase.length - 1 })),
+  );
+  const keep = (occurrence: Occurrence) => occurrence.partial || !missing.has(occurrence.word.folded);
+  const kept = occurrences.flat().filter(keep);
+  const complete = uniqueWords(kept.filter((occurrence) => !occurrence.partial).map((occurrence) => occurrence.word));
+  const last = kept.find((occurrence) => occurrence.partial)?.word;
+  if (complete.length === 0 && !last) return undefined;
+  const runs = splitRuns(occurrences, keep).filter((run) => run.length > 1);
+  const partialRun = runs.find((run) => run[run.length - 1]!.partial);
+  const wholeRuns = runs.filter((run) => run !== partialRun).map((run) => run.map((occurrence) => occurrence.word));
   const quote = (keys: string[]) => `"${keys.join(' ')}"`;
-  const marked = words.some((word) => word.marked);
+  const marked = complete.some((word) => word.marked);
   const typedKey = (word: SearchWord) => (word.marked ? exactKey(word) : wordKey(word));
+  const lastKey = last ? [prefixKey(last)] : [];
   const plan: QueryPlan = {
-    words: unique(words.map(wordKey)).join(' '),
-    exactWords: marked ? unique(words.map(typedKey)).join(' ') : undefined,
-    phrases: unique(runs.map((run) => quote(run.map(wordKey)))),
-    exactPhrases: marked ? unique(runs.map((run) => quote(run.map(run.every((w) => w.marked) ? exactKey : wordKey)))) : [],
-    keys: [],
+    words: unique([...complete.map(wordKey), ...lastKey]).join(' '),
+    exactWords: marked ? unique([...complete.map(typedKey), ...lastKey]).join(' ') : undefined,
+    phrases: unique(wholeRuns.map((run) => quote(run.map(wordKey)))),
+    exactPhrases: marked ? unique(wholeRuns.map((run) => quote(run.map(run.every((w) => w.marked) ? exactKey : wordKey)))) : [],
+    keys: unique([...complete.map(wordKey), ...complete.filter((w) => w.marked).map(exactKey)]),
   };
-  plan.keys = unique([...words.map(wordKey), ...words.filter((w) => w.marked).map(exactKey)]);
+  if (partialRun) plan.partialPhrase = partialRun.slice(0, -1).map((occurrence) => wordKey(occurrence.word));
   return plan;
 }
 
 /** Runs of kept words inside each phrase: a missing word breaks a phrase in two. */
-function splitRuns(phraseList: SearchWord[][], keep: (word: SearchWord) => boolean): SearchWord[][] {
-  const runs: SearchWord[][] = [];
+function splitRuns(phraseList: Occurrence[][], keep: (occurrence: Occurrence) => boolean): Occurrence[][] {
+  const runs: Occurrence[][] = [];
   for (const phrase of phraseList) {
-    let run: SearchWord[] = [];
-    for (const word of phrase) {
-      if (keep(word)) run.push(word);
+    let run: Occurrence[] = [];
+    for (const occurrence of phrase) {
+      if (keep(occurrence)) run.push(occurrence);
       else if (run.length > 0) {
         runs.push(run);
         run = [];
@@ -235,6 +288,30 @@ function splitRuns(phraseList: SearchWord[][], keep: (word: SearchWord) => boole
 
 function unique(values: string[]): string[] {
   return [...new Set(values)];
+}
+
+/** Words with distinct spellings, in order. */
+function uniqueWords<W extends SearchWord>(words: readonly W[]): W[] {
+  const seen = new Set<string>();
+  return words.filter((word) => !seen.has(word.text) && seen.add(word.text));
+}
+
+/**
+ * The pages where words stand in a row. `positions[i]` maps a page to the
+ * positions of the i-th word in its text (of any of the forms it stands for),
+ * as Pagefind's results report them (`words`).
+ */
+export function phraseHolders(positions: readonly ReadonlyMap<string, readonly number[]>[]): Set<string> {
+  const out = new Set<string>();
+  const [first, ...rest] = positions;
+  if (!first) return out;
+  for (const [id, starts] of first) {
+    const following = rest.map((pages) => pages.get(id));
+    if (following.some((list) => list === undefined)) continue;
+    const sets = following.map((list) => new Set(list));
+    if (starts.some((start) => sets.every((set, i) => set.has(start + i + 1)))) out.add(id);
+  }
+  return out;
 }
 
 /**
@@ -271,14 +348,33 @@ export interface TierInput<T> {
 }
 
 /**
- * The four tiers from the searches' results. Pagefind scores a quoted phrase
- * search flatly, so phrase tiers take their order from the word searches.
+ * The four tiers from the searches' results, strictest first. Pagefind scores
+ * a quoted phrase search flatly, so phrase tiers take their order from the word
+ * searches.
  */
-export function rankTiers<T extends { id: string }>(input: TierInput<T>): T[] {
-  const exactWords = input.exactWords ?? [];
+export function tierLists<T extends { id: string }>(input: TierInput<T>): [T[], T[], T[], T[]] {
+  const exactWords = [...(input.exactWords ?? [])];
   const exactPhrase = input.exactPhrases ? within(exactWords, input.exactPhrases) : [];
   const phrase = input.phrases.length > 0 ? within(input.words, input.phrases) : [];
-  return mergeTiers([exactPhrase, exactWords, phrase, input.words]);
+  return [exactPhrase, exactWords, phrase, [...input.words]];
+}
+
+/** The four tiers merged, each result once at its best tier. */
+export function rankTiers<T extends { id: string }>(input: TierInput<T>): T[] {
+  return mergeTiers(tierLists(input));
+}
+
+/**
+ * The tiers of a query with a half-typed last word: each tier of the reading
+ * with the word whole, then the same tier with the word read as a prefix. A
+ * phrase still comes before scattered words ("chuyển đổi" for "chuyen do"
+ * before "chuyến ... Đỗ"), and a word already complete before its longer
+ * words ("so": số before sông) at every level.
+ */
+export function interleaveTiers<T extends { id: string }>(whole: readonly (readonly T[])[], partial: readonly (readonly T[])[]): T[] {
+  const tiers: (readonly T[])[] = [];
+  for (let i = 0; i < Math.max(whole.length, partial.length); i += 1) tiers.push(whole[i] ?? [], partial[i] ?? []);
+  return mergeTiers(tiers);
 }
 
 export interface TextPart {
@@ -309,13 +405,19 @@ export interface SearchHit {
   words?: readonly number[];
 }
 
-/** The part of Pagefind's JS API that the search uses (a fake in unit tests). */
+/** The part of Pagefind's JS API that the search uses (a fake in unit tests), and the completions of half-typed words. */
 export interface SearchBackend<R extends SearchHit> {
   search(term: string, options?: { filters?: Record<string, string> }): Promise<{ results: R[] } | null>;
+  /**
+   * The folded words of the archive that begin with a folded prefix, most
+   * frequent first (`completionsOf` on the prefix's bucket file). Without it a
+   * half-typed word finds only the whole word it already is.
+   */
+  complete?(prefix: string): Promise<readonly string[]>;
 }
 
 export interface SearchOutcome<R> {
-  /** Query words that found something, for highlighting. */
+  /** Words to highlight: the query's words that found something, and the words a half-typed one stood for. */
   words: SearchWord[];
   /** Query words (as typed) that occur in no article: shown to the reader, never dropped silently. */
   missing: string[];
@@ -339,8 +441,14 @@ export interface SearchOutcome<R> {
  * each index that lacks it, so "uchuyen_ udo_" also returns the pages of an
  * index without "udo_" that hold "uchuyen_". The results of every search of
  * keys are therefore kept only where the look-ups found each of its keys.
- * Then the searches of `planQuery` run with the filters, and `rankTiers`
- * merges them.
+ *
+ * A half-typed last word (`ParsedQuery.partial`) is looked up as the whole
+ * word and as each of its completions (`backend.complete`); the words among
+ * them that occur stand for it. If none does, it is reported like any word
+ * that occurs nowhere. Otherwise the query runs twice: as typed (unless the
+ * word is not a whole word at all), and with the word as a prefix, restricted
+ * to the pages that hold one of the words it stands for; `interleaveTiers`
+ * merges the two. Then the searches of `planQuery` run with the filters.
  */
 export async function runSearch<R extends SearchHit>(
   backend: SearchBackend<R>,
@@ -348,40 +456,89 @@ export async function runSearch<R extends SearchHit>(
   filters: Record<string, string> = {},
 ): Promise<SearchOutcome<R>> {
   const parsed = parseQuery(query);
-  // Key -> the pages whose text holds it.
-  const found = new Map<string, Set<string>>();
-  const lookUp = async (keys: readonly string[]) => {
-    const todo = unique(keys.filter((key) => !found.has(key)));
-    const answers = await Promise.all(todo.map((key) => backend.search(key)));
-    todo.forEach((key, index) => {
-      const pages = new Set<string>();
-      for (const result of answers[index]?.results ?? []) {
-        if (result.words === undefined || result.words.length > 0) pages.add(result.id);
-      }
-      found.set(key, pages);
-    });
-  };
+  const partial = parsed.partial;
+  // Key -> page -> positions of the key in the page's text; each key looked up once.
+  const found = new Map<string, Map<string, readonly number[]>>();
+  const lookUps = new Map<string, Promise<void>>();
+  const lookUp = (keys: readonly string[]) =>
+    Promise.all(
+      keys.map((key) => {
+        let done = lookUps.get(key);
+        if (!done) {
+          done = backend.search(key).then((answer) => {
+            const pages = new Map<string, readonly number[]>();
+            for (const result of answer?.results ?? []) {
+              if (result.words === undefined || result.words.length > 0) pages.set(result.id, result.words ?? []);
+            }
+            found.set(key, pages);
+          });
+          lookUps.set(key, done);
+        }
+        return done;
+      }),
+    );
   const present = (key: string) => (found.get(key)?.size ?? 0) > 0;
-  await lookUp(parsed.words.map((word) => word.key));
-  const missingWords = parsed.words.filter((word) => !present(word.key));
-  const missing = new Set(missingWords.map((word) => word.folded));
-  const plan = planQuery(parsed, missing);
-  const outcome = { words: parsed.words.filter((word) => !missing.has(word.folded)), missing: missingWords.map((word) => word.text) };
-  if (!plan) return { ...outcome, results: [] };
+  // The words a half-typed last word stands for: itself and its completions, looked up with the other words.
+  const candidates = async (word: SearchWord): Promise<string[]> => {
+    const completions = backend.complete ? await backend.complete(word.folded) : [];
+    const keys = unique([wordKey(word), ...completions.filter((completion) => completion.startsWith(word.folded)).map(foldedKey)]);
+    await lookUp(keys);
+    return keys;
+  };
+  const [, keys] = await Promise.all([lookUp(parsed.words.map((word) => word.key)), partial ? candidates(partial) : []]);
+  const absent = new Set(parsed.words.filter((word) => !present(word.key)).map((word) => word.folded));
+  const standsFor = keys.filter(present);
+  const positions = new Map<string, number[]>();
+  for (const key of standsFor) {
+    for (const [id, list] of found.get(key)!) positions.set(id, [...(positions.get(id) ?? []), ...list]);
+  }
+  const prefixFound = partial !== undefined && standsFor.length > 0;
+  const isPartial = (word: SearchWord) => prefixFound && word.folded === partial.folded;
 
-  await lookUp(plan.keys);
-  const exact = plan.keys.every(present);
-  const search = async (term: string) => (await backend.search(term, { filters }))?.results ?? [];
+  const missingWords = parsed.words.filter((word) => absent.has(word.folded) && !isPartial(word));
+  const highlighted = [...parsed.words.filter((word) => !absent.has(word.folded)), ...standsFor.map((key) => toSearchWord(keyWord(key)!))];
+  const outcome = {
+    words: highlighted.filter((word, index) => highlighted.findIndex((other) => other.folded === word.folded) === index),
+    missing: missingWords.map((word) => word.text),
+  };
+  // As typed: not when the last word is no whole word (the query without it would be looser than the prefix reading).
+  const wholePlan = prefixFound && absent.has(partial.folded) ? undefined : planQuery(parsed, absent);
+  const partialPlan = prefixFound ? planQuery(parsed, absent, true) : undefined;
+  if (!wholePlan && !partialPlan) return { ...outcome, results: [] };
+
+  await lookUp([...(wholePlan?.keys ?? []), ...(partialPlan?.keys ?? [])]);
+  const searches = new Map<string, Promise<R[]>>();
+  const search = (term: string) => {
+    let results = searches.get(term);
+    if (!results) {
+      results = backend.search(term, { filters }).then((answer) => answer?.results ?? []);
+      searches.set(term, results);
+    }
+    return results;
+  };
   const ids = async (term: string) => new Set((await search(term)).map((result) => result.id));
+  // The pages that hold a key: a whole key's from its look-up, a prefix key's those of the words it stands for.
+  const holders = (key: string): ReadonlyMap<string, unknown> | undefined => (key.endsWith('_') ? found.get(key) : positions);
   const holdingAll = (term: string) => {
-    const sets = term.split(' ').map((key) => found.get(key));
+    const sets = term.split(' ').map(holders);
     return (results: R[]) => results.filter((result) => sets.every((pages) => pages?.has(result.id) ?? true));
   };
-  const [words, exactWords, phraseSets, exactPhraseSets] = await Promise.all([
-    search(plan.words).then(holdingAll(plan.words)),
-    exact && plan.exactWords ? search(plan.exactWords).then(holdingAll(plan.exactWords)) : undefined,
-    Promise.all(plan.phrases.map(ids)),
-    exact && plan.exactWords ? Promise.all(plan.exactPhrases.map(ids)) : undefined,
-  ]);
-  return { ...outcome, results: rankTiers({ words, exactWords, phrases: phraseSets, exactPhrases: exactPhraseSets }) };
+  const tiersOf = async (plan: QueryPlan) => {
+    const exact = plan.keys.every(present);
+    const local = plan.partialPhrase ? [phraseHolders([...plan.partialPhrase.map((key) => found.get(key) ?? new Map()), positions])] : [];
+    const [words, exactWords, phraseSets, exactPhraseSets] = await Promise.all([
+      search(plan.words).then(holdingAll(plan.words)),
+      exact && plan.exactWords ? search(plan.exactWords).then(holdingAll(plan.exactWords)) : undefined,
+      Promise.all(plan.phrases.map(ids)),
+      exact && plan.exactWords ? Promise.all(plan.exactPhrases.map(ids)) : undefined,
+    ]);
+    return tierLists({
+      words,
+      exactWords,
+      phrases: [...phraseSets, ...local],
+      exactPhrases: exactPhraseSets && [...exactPhraseSets, ...local],
+    });
+  };
+  const [whole, prefix] = await Promise.all([wholePlan && tiersOf(wholePlan), partialPlan && tiersOf(partialPlan)]);
+  return { ...outcome, results: interleaveTiers(whole ?? [], prefix ?? []) };
 }

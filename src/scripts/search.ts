@@ -5,7 +5,8 @@
  * an accessible result list. Bundled by Astro into an external file.
  */
 import { highlight, runSearch, type SearchBackend, type SearchWord } from '../lib/search.ts';
-import { SEARCH_SHARDS_FILE } from '../lib/urls.ts';
+import { completionBucket, completionsOf } from '../lib/search-completions.ts';
+import { SEARCH_SHARDS_FILE, SEARCH_WORD_BUCKETS_FILE, searchWordsFile } from '../lib/urls.ts';
 
 interface PagefindData {
   url: string;
@@ -20,7 +21,8 @@ interface PagefindResult {
   data(): Promise<PagefindData>;
 }
 
-interface Pagefind extends SearchBackend<PagefindResult> {
+interface Pagefind {
+  search: SearchBackend<PagefindResult>['search'];
   init(): Promise<void>;
   mergeIndex(path: string): Promise<void>;
 }
@@ -59,6 +61,29 @@ function setup(root: HTMLElement): void {
       },
     ));
 
+  // The completion files of half-typed words, each fetched once and only if it exists (src/lib/search-completions.ts).
+  const fetchList = (file: string) =>
+    fetch(`${bundle}${file}`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [] as string[]);
+  let bucketNames: Promise<Set<string>> | undefined;
+  const buckets = new Map<string, Promise<string[]>>();
+  const complete = async (prefix: string): Promise<string[]> => {
+    const bucket = completionBucket(prefix);
+    bucketNames ??= fetchList(SEARCH_WORD_BUCKETS_FILE).then((names) => new Set(names));
+    if (bucket === undefined || !(await bucketNames).has(bucket)) return [];
+    let words = buckets.get(bucket);
+    if (!words) {
+      words = fetchList(searchWordsFile(bucket));
+      buckets.set(bucket, words);
+    }
+    return completionsOf(await words, prefix);
+  };
+  const loadBackend = async (): Promise<SearchBackend<PagefindResult>> => {
+    const api = await loadPagefind();
+    return { search: (term, options) => api.search(term, options), complete };
+  };
+
   let generation = 0;
   let pending: PagefindResult[] = [];
   let words: SearchWord[] = [];
@@ -76,7 +101,7 @@ function setup(root: HTMLElement): void {
     }
     list.setAttribute('aria-busy', 'true');
     const filter = filterOf(category);
-    const outcome = await runSearch(await loadPagefind(), query, filter ? { category: filter } : {});
+    const outcome = await runSearch(await loadBackend(), query, filter ? { category: filter } : {});
     if (current !== generation) return;
     words = outcome.words;
     pending = [...outcome.results];
@@ -159,12 +184,14 @@ function setup(root: HTMLElement): void {
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
+    // A space after the last word says it is complete (docs/search.md): kept, so that the URL searches the same.
+    const query = input.value.trimStart().replace(/\s+$/, ' ');
     const params = new URLSearchParams();
-    if (input.value.trim()) params.set('q', input.value.trim());
+    if (query.trim()) params.set('q', query);
     if (select.value) params.set('category', select.value);
-    const query = params.toString();
-    window.history.pushState(null, '', query ? `?${query}` : window.location.pathname);
-    void search(input.value, select.value);
+    const url = params.toString();
+    window.history.pushState(null, '', url ? `?${url}` : window.location.pathname);
+    void search(query, select.value);
   });
   select.addEventListener('change', () => form.requestSubmit());
   more.addEventListener('click', () => void showMore());

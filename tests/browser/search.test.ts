@@ -2,13 +2,17 @@
  * Real searches in headless Chromium on the built fixture newsroom
  * (tests/discovery/corpus.ts), served on 127.0.0.1 with the site's own
  * Content-Security-Policy: Vietnamese typed with and without marks, a category
- * filter, a word that occurs nowhere, and a draft's and an embargoed
- * article's marker words, which must find nothing.
+ * filter, a word that occurs nowhere, a half-typed last word, and a draft's
+ * and an embargoed article's marker words, which must find nothing.
+ *
+ * The fixture's indexes are split into index chunks of a few words each, as
+ * a large archive's are (Pagefind's PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE), so
+ * that the words a prefix begins lie in chunks other than the prefix's own.
  *
  * Needs /usr/bin/chromium (`apt-get install -y chromium`, see
  * tests/helpers/browser.ts); without it the tests fail, they are never skipped.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +26,7 @@ const SEARCH = `/${siteConfig.paths.search}/`;
 
 let server: PreviewServer;
 let shards: string[] = [];
+let chunks = 0;
 let browser: Browser;
 let context: BrowserContext;
 const problems: string[] = [];
@@ -37,9 +42,11 @@ function contentSecurityPolicy(outDir: string): Record<string, string> {
 beforeAll(async () => {
   const root = writeFixture(discoveryCorpus());
   // Indexes of at most 3 articles: every search below runs across several merged indexes.
-  const result = await buildFixture(root, { NEWSROOM_NOW: NOW, NEWSROOM_SEARCH_SHARD_SIZE: '3' }, ['--quiet']);
+  const env = { NEWSROOM_NOW: NOW, NEWSROOM_SEARCH_SHARD_SIZE: '3', PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE: '4' };
+  const result = await buildFixture(root, env, ['--quiet']);
   if (result.code !== 0) throw new Error(`fixture build failed:\n${result.stderr}\n${result.stdout}`);
   shards = JSON.parse(readFileSync(path.join(result.outDir, 'pagefind', 'shards.json'), 'utf8')) as string[];
+  chunks = readdirSync(path.join(result.outDir, 'pagefind', 'index')).length;
   server = await startServer({ root: result.outDir, port: 0, rules: [{ path: '/*', headers: contentSecurityPolicy(result.outDir) }] });
   // Throws when /usr/bin/chromium is missing; a fresh temporary profile per launch.
   browser = await launchBrowser();
@@ -100,6 +107,21 @@ async function search(query: string, category = ''): Promise<Shown> {
   );
   await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached', timeout: 15_000 });
   return shown(page);
+}
+
+/**
+ * Runs a search in a page of its own, opened at the search URL: a Pagefind
+ * that has loaded no index chunk yet, as on a reader's first search.
+ */
+async function searchAlone(query: string): Promise<Shown> {
+  const page = await openPage();
+  try {
+    await page.goto(`${server.url}${SEARCH}?${new URLSearchParams({ q: query })}`);
+    await page.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached', timeout: 15_000 });
+    return await shown(page);
+  } finally {
+    await page.close();
+  }
 }
 
 const urls = (result: Shown) => result.results.map((item) => item.url);
@@ -171,7 +193,84 @@ describe('search in Chromium', () => {
 
   it('a word that one of the merged indexes lacks is not dropped there', async () => {
     // "Đỗ" (the byline) is in the decoy's index only; the other indexes would answer "chuyen" alone.
-    expect(urls(await search('chuyen do'))).toEqual([URLS.decoy]);
+    expect(urls(await search('chuyen do '))).toEqual([URLS.decoy]);
+  });
+
+  describe('a half-typed last word', () => {
+    it('is searched in indexes split into many chunks, where Pagefind alone misses words', async () => {
+      expect(chunks).toBeGreaterThan(5);
+      // Pagefind's own prefix matching ("udo", "us" without the end of a key) finds only the
+      // words of the chunks it loads: here not the "chuyển đổi số" article's "udoi_", "uso_".
+      const page = await openPage();
+      try {
+        // The search page without a query has not loaded Pagefind: a fresh instance, no chunk loaded yet.
+        await page.goto(`${server.url}${SEARCH}`);
+        // A string, so that vitest does not rewrite its import().
+        const found = (await page.evaluate(`(async () => {
+          const pagefind = await import('/pagefind/pagefind.js');
+          for (const shard of ${JSON.stringify(shards)}) await pagefind.mergeIndex(shard);
+          const urlsOf = async (term) => {
+            const answer = await pagefind.search(term);
+            return Promise.all(answer.results.map(async (result) => (await result.data()).url));
+          };
+          return { partial: await urlsOf('uchuyen_ udo'), whole: await urlsOf('uchuyen_ udoi_') };
+        })()`)) as { partial: string[]; whole: string[] };
+        expect(found.whole).toContain(URLS.transformation);
+        expect(found.partial).not.toContain(URLS.transformation);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it('"chuyen do" and "chuyen doi s" find what "chuyen doi so" finds, first', async () => {
+      const complete = urls(await search('chuyen doi so')).slice(0, 2).sort();
+      expect(complete).toEqual([URLS.business, URLS.transformation].sort());
+      for (const query of ['chuyen do', 'chuyen doi s']) {
+        const result = await searchAlone(query);
+        expect(urls(result).slice(0, 2).sort(), query).toEqual(complete);
+        expect(result.status, query).not.toContain(siteConfig.labels.searchIgnoredWords);
+      }
+      // "chuyến" and the byline's "Đỗ" are scattered in the decoy: whole words, yet after the phrase.
+      const partial = urls(await searchAlone('chuyen do'));
+      expect(partial.indexOf(URLS.decoy)).toBeGreaterThan(1);
+      // Finished with a space, "do" is the whole word only: the phrase "chuyển đổi" is not found.
+      expect(urls(await searchAlone('chuyen do '))).toEqual([URLS.decoy]);
+    });
+
+    it('"Hai Ph" finds "Hải Phòng"; with marks typed, the exact spelling first', async () => {
+      const bare = await searchAlone('Hai Ph');
+      expect(urls(bare).slice(0, 2).sort()).toEqual([URLS.classrooms, URLS.transformation].sort());
+      const marked = await searchAlone('Hải Ph');
+      expect(urls(marked).slice(0, 2)).toEqual([URLS.transformation, URLS.classrooms]);
+      expect(marked.results[0]!.marks).toEqual(['Hải', 'Phòng']);
+      expect(urls(await searchAlone('Hải Phòn')).slice(0, 2)).toEqual([URLS.transformation, URLS.classrooms]);
+    });
+
+    it('a finished word is matched whole, as before', async () => {
+      // "phon " is no word: reported, and the search is for "hai" alone.
+      const finished = await search('Hai Phon ');
+      expect(finished.status).toContain(`${siteConfig.labels.searchIgnoredWords} phon`);
+      expect(urls(await search('Hai Phon')).slice(0, 2).sort()).toEqual([URLS.classrooms, URLS.transformation].sort());
+      // "chi " is "chi phí" only; half-typed, "chi" also stands for "chính" (after the whole word).
+      expect(urls(await search('chi '))).toEqual([URLS.business]);
+      const partial = urls(await search('chi'));
+      expect(partial[0]).toBe(URLS.business);
+      expect(partial).toContain(URLS.congress);
+    });
+
+    it('a prefix that begins no word is reported', async () => {
+      const result = await search('chuyen doi xq');
+      expect(result.status).toContain(`${siteConfig.labels.searchIgnoredWords} xq`);
+      expect(urls(result).slice(0, 2).sort()).toEqual([URLS.business, URLS.transformation].sort());
+    });
+
+    it('a space typed after the last word is kept in the URL', async () => {
+      await search('chuyen do ');
+      expect(new URL(searchPage!.url()).searchParams.get('q')).toBe('chuyen do ');
+      await searchPage!.reload();
+      await searchPage!.waitForSelector('[data-search-results][aria-busy="false"]', { state: 'attached' });
+      expect(urls(await shown(searchPage!))).toEqual([URLS.decoy]);
+    });
   });
 
   it("a draft's and an embargoed article's marker words find nothing", async () => {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { completionBucket, completionBuckets, completionsOf } from '../../src/lib/search-completions.ts';
 import {
   exactKey,
   highlight,
+  interleaveTiers,
+  keyWord,
   mergeTiers,
   parseQuery,
+  phraseHolders,
   phrases,
   planQuery,
+  prefixKey,
   rankTiers,
   runSearch,
   searchKeys,
@@ -38,6 +43,15 @@ describe('search keys', () => {
     expect(searchKeys('Hà Nội, Hải Phòng')).toBe('uha_ unoi_ x_ uhai_ uphong_ x_ eha2_ eno56i_ x_ eha3i_ epho2ng_');
     expect(searchKeys('bà rịa-vũng tàu')).toContain('uba_ uria_ uvung_ utau_');
     expect(searchKeys(' … ')).toBe('');
+  });
+
+  it('reads the folded word back from a folded key, and makes prefix keys without the end', () => {
+    expect(keyWord('udoi_')).toBe('doi');
+    expect(keyWord('ed9o63i_')).toBeUndefined();
+    expect(keyWord('x_')).toBeUndefined();
+    expect(keyWord('udo')).toBeUndefined();
+    expect(prefixKey(word('Đô'))).toBe('udo');
+    expect(wordKey(word('đổi')).startsWith(prefixKey(word('đô')))).toBe(true);
   });
 
   it('no key is a prefix of another, so Pagefind prefix matching is exact matching', () => {
@@ -91,6 +105,67 @@ describe('query plan', () => {
   });
 });
 
+describe('a half-typed last word', () => {
+  it('is the last word when nothing follows it, not even a space or punctuation', () => {
+    expect(parseQuery('Hai Ph').partial?.text).toBe('ph');
+    expect(parseQuery('chuyển đổi s').partial?.text).toBe('s');
+    expect(parseQuery('chuyển đổi số').partial?.folded).toBe('so');
+    expect(parseQuery('Hai Phong ').partial).toBeUndefined();
+    expect(parseQuery('Hải Phòng.').partial).toBeUndefined();
+    expect(parseQuery('"Hải Phòng"').partial).toBeUndefined();
+    expect(parseQuery('').partial).toBeUndefined();
+    // Decomposed input, as some keyboards send it, ends in a mark: still inside the word.
+    expect(parseQuery('Hải Phò'.normalize('NFD')).partial?.text).toBe('phò');
+  });
+
+  it('leaves the plan of the query as typed unchanged', () => {
+    expect(planQuery(parseQuery('chuyen doi so'))).toEqual(planQuery(parseQuery('chuyen doi so ')));
+    expect(planQuery(parseQuery('Hải Phòng'), new Set(), true)).not.toEqual(planQuery(parseQuery('Hải Phòng')));
+  });
+
+  it('is a prefix key in the word searches, and its phrase is checked from positions', () => {
+    expect(planQuery(parseQuery('hai ph'), new Set(['ph']), true)).toEqual({
+      words: 'uhai_ uph',
+      exactWords: undefined,
+      phrases: [],
+      exactPhrases: [],
+      partialPhrase: ['uhai_'],
+      keys: ['uhai_'],
+    });
+    expect(planQuery(parseQuery('chuy'), new Set(['chuy']), true)).toEqual({ words: 'uchuy', exactWords: undefined, phrases: [], exactPhrases: [], keys: [] });
+  });
+
+  it('counts as typed without marks; the other words keep theirs, and their phrases', () => {
+    expect(planQuery(parseQuery('Hà Nội, Hải Phò'), new Set(), true)).toEqual({
+      words: 'uha_ unoi_ uhai_ upho',
+      exactWords: 'eha2_ eno56i_ eha3i_ upho',
+      phrases: ['"uha_ unoi_"'],
+      exactPhrases: ['"eha2_ eno56i_"'],
+      partialPhrase: ['uhai_'],
+      keys: ['uha_', 'unoi_', 'uhai_', 'eha2_', 'eno56i_', 'eha3i_'],
+    });
+    // Only the half-typed word has marks: no exact searches.
+    expect(planQuery(parseQuery('chuyen đ'), new Set(), true)).toMatchObject({ words: 'uchuyen_ ud', exactWords: undefined });
+  });
+
+  it('is kept when missing as a whole word; other missing words still split the phrase', () => {
+    const plan = planQuery(parseQuery('chuyen xyzzy doi s'), new Set(['xyzzy', 's']), true)!;
+    expect(plan).toMatchObject({ words: 'uchuyen_ udoi_ us', phrases: [], partialPhrase: ['udoi_'] });
+  });
+});
+
+describe('phraseHolders', () => {
+  it('finds the pages where the words stand in a row', () => {
+    const at = (entries: Record<string, number[]>) => new Map(Object.entries(entries));
+    const hai = at({ a: [3, 10], b: [7], c: [1] });
+    const ph = at({ a: [11], b: [9], d: [2] });
+    expect(phraseHolders([hai, ph])).toEqual(new Set(['a']));
+    expect(phraseHolders([at({ a: [0], b: [4] }), hai, ph])).toEqual(new Set());
+    expect(phraseHolders([at({ a: [9] }), hai, ph])).toEqual(new Set(['a']));
+    expect(phraseHolders([])).toEqual(new Set());
+  });
+});
+
 describe('merging tiers', () => {
   const r = (id: string) => ({ id });
   it('keeps each result once, at its best tier, tiers in order', () => {
@@ -106,6 +181,13 @@ describe('merging tiers', () => {
     });
     expect(ranked.map((x) => x.id)).toEqual(['p1', 'e1', 'p2', 'w1']);
     expect(rankTiers({ words: [r('a'), r('b')], phrases: [] }).map((x) => x.id)).toEqual(['a', 'b']);
+  });
+
+  it('puts each tier of a half-typed word right after the same tier with the word whole', () => {
+    const whole = [[], [], [r('phrase')], [r('words'), r('phrase')]];
+    const partial = [[], [], [r('prefix-phrase'), r('phrase')], [r('prefix-words'), r('words'), r('prefix-phrase')]];
+    expect(interleaveTiers(whole, partial).map((x) => x.id)).toEqual(['phrase', 'prefix-phrase', 'words', 'prefix-words']);
+    expect(interleaveTiers([], partial).map((x) => x.id)).toEqual(['prefix-phrase', 'phrase', 'prefix-words', 'words']);
   });
 });
 
@@ -145,6 +227,8 @@ type FakePage = string | { text: string; title: string };
  * - with `indexes` (groups of page ids), each group is an index of its own,
  *   searched on its own (dropping the terms it lacks), results merged as
  *   Pagefind's `mergeIndex` does.
+ * `complete` answers from the pages' folded words as the built completion
+ * files do (src/lib/search-completions.ts).
  */
 function fakePagefind(
   pages: Record<string, FakePage>,
@@ -153,6 +237,7 @@ function fakePagefind(
   if (indexes.length > 0) {
     const parts = indexes.map((ids) => fakePagefind(Object.fromEntries(ids.map((id) => [id, pages[id]!])), { chunkSize }));
     return {
+      complete: fakePagefind(pages).complete,
       async search(term) {
         const answers = await Promise.all(parts.map((part) => part.search(term)));
         return { results: answers.flatMap((answer) => answer?.results ?? []).sort((a, b) => b.score - a.score) };
@@ -180,7 +265,15 @@ function fakePagefind(
     const shorter = words.filter((word) => term.startsWith(word)).sort((a, b) => b.length - a.length);
     return shorter.slice(0, 1);
   };
+  const frequency = new Map<string, number>();
+  for (const page of index) {
+    for (const word of new Set(page.words.map(keyWord))) if (word) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  }
+  const buckets = completionBuckets(frequency);
   return {
+    async complete(prefix) {
+      return completionsOf(buckets.get(completionBucket(prefix) ?? '') ?? [], prefix);
+    },
     async search(term) {
       const quoted = /^"(.+)"$/.exec(term);
       if (quoted) {
@@ -280,9 +373,90 @@ describe('runSearch against a Pagefind stand-in', () => {
         return backend.search(term, options);
       },
     };
-    await runSearch(spy, 'chuyen doi', { category: 'Kinh tế' });
+    await runSearch(spy, 'chuyen doi ', { category: 'Kinh tế' });
     // Two keys looked up alone, then the words and the phrase with the filter.
     expect(seen).toEqual([undefined, undefined, { category: 'Kinh tế' }, { category: 'Kinh tế' }]);
+    seen.length = 0;
+    await runSearch(spy, 'chuyen doi', { category: 'Kinh tế' });
+    // The same, then "doi" as a prefix: its completions looked up alone (the
+    // stand-in spied on has none), then the words; its phrase comes from positions.
+    expect(seen).toEqual([undefined, undefined, { category: 'Kinh tế' }, { category: 'Kinh tế' }, { category: 'Kinh tế' }]);
+  });
+});
+
+describe('runSearch with a half-typed last word', () => {
+  const pages: Record<string, FakePage> = {
+    transformation: 'Hải Phòng đẩy mạnh chuyển đổi số trong cải cách hành chính.',
+    business: 'Doanh nghiệp vận tải tăng tốc chuyển đổi số.',
+    classrooms: 'Trường làng xây thêm hai phòng học.',
+    // "chuyen", "doi", "so" and "do" scattered, "do" whole only here; and more words that begin with "ph".
+    ferry: 'Chuyến xe khách đó chạy chậm qua sông. Người dân theo dõi, phải chờ phà về phố, phát vé.',
+    // Every word of "hai ph" but "ph" only in the title, which Pagefind indexes as metadata.
+    app: { text: 'Hai bên ký kết hợp tác.', title: 'Phần mềm mới' },
+    congress: 'Đại hội Đảng bộ quận Hồng Bàng nhiệm kỳ mới.',
+  };
+  const run = (query: string, backend = fakePagefind(pages)) => runSearch(backend, query);
+  const ids = async (query: string, backend?: ReturnType<typeof fakePagefind>) => (await run(query, backend)).results.map((result) => result.id);
+
+  it('"chuyen do" finds the phrase it begins before the scattered whole word', async () => {
+    const found = await ids('chuyen do');
+    expect(found.slice(0, 2).sort()).toEqual(['business', 'transformation']);
+    expect(found).toEqual([...found.slice(0, 2), 'ferry']);
+    // Finished ("do" and a space): the whole word only, as before.
+    expect(await ids('chuyen do ')).toEqual(['ferry']);
+  });
+
+  it('"Hai Ph" finds Hải Phòng; with marks typed, the exact spelling first', async () => {
+    expect((await ids('Hai Ph')).sort()).toEqual(['classrooms', 'transformation']);
+    expect(await ids('Hải Ph')).toEqual(['transformation', 'classrooms']);
+    expect(await ids('Hải Phò')).toEqual(['transformation', 'classrooms']);
+    // The words it stood for are highlighted.
+    const outcome = await run('Hai Ph');
+    expect(highlight('Hải Phòng', outcome.words).filter((part) => part.match).map((part) => part.text)).toEqual(['Hải', 'Phòng']);
+    expect(outcome.missing).toEqual([]);
+  });
+
+  it('ranks a complete word before the longer words it begins', async () => {
+    const found = await ids('so');
+    expect(found.slice(0, 2).sort()).toEqual(['business', 'transformation']);
+    expect(found[2]).toBe('ferry');
+    expect(await ids('so ')).toEqual(found.slice(0, 2));
+  });
+
+  it('reports a prefix that begins no word, and searches for the other words', async () => {
+    const outcome = await run('chuyen xq');
+    expect(outcome.missing).toEqual(['xq']);
+    expect(outcome.results.map((result) => result.id).sort()).toEqual(['business', 'ferry', 'transformation']);
+    expect(await run('xq')).toEqual({ words: [], missing: ['xq'], results: [] });
+  });
+
+  it('never counts words that only the metadata holds', async () => {
+    const titled = fakePagefind({ committee: { text: 'Hai bên ký kết.', title: 'Ủy ban mới' }, nest: 'Hai tổ yến trên mái.' });
+    // "uhai_ uy" (for "hai y", as in "hai yến"): Pagefind matches "uy" with the title word "Ủy" too.
+    expect(await ids('hai y', titled)).toEqual(['nest']);
+  });
+
+  it('finds words beyond the index chunk the prefix falls in', async () => {
+    // Pagefind alone misses them: "uph" loads one chunk of three words.
+    const alone = fakePagefind(pages, { chunkSize: 3 });
+    const native = (await alone.search('uph'))!.results.map((result) => result.id);
+    expect(native).not.toEqual(expect.arrayContaining(['classrooms', 'transformation']));
+    const chunked = fakePagefind(pages, { chunkSize: 3 });
+    expect((await ids('Hai Ph', chunked)).sort()).toEqual(['classrooms', 'transformation']);
+    expect((await ids('chuyen do', chunked)).slice(0, 2).sort()).toEqual(['business', 'transformation']);
+  });
+
+  it('searches indexes merged', async () => {
+    const merged = fakePagefind(pages, { indexes: [['transformation', 'business'], ['ferry', 'classrooms', 'app', 'congress']] });
+    expect((await ids('chuyen do', merged)).slice(0, 2).sort()).toEqual(['business', 'transformation']);
+    expect(await ids('Hải Ph', merged)).toEqual(['transformation', 'classrooms']);
+  });
+
+  it('without completions, finds only the whole word it already is', async () => {
+    const { search } = fakePagefind(pages);
+    const bare: SearchBackend<{ id: string; score: number; words: number[] }> = { search };
+    expect((await runSearch(bare, 'Hai Ph')).missing).toEqual(['ph']);
+    expect((await runSearch(bare, 'chuyen do')).results.map((result) => result.id)).toEqual(['ferry']);
   });
 });
 
@@ -308,6 +482,6 @@ describe('runSearch with Pagefind\'s looser answers', () => {
     // The first index has no "udo_": Pagefind answers "uchuyen_ udo_" there as "uchuyen_".
     const merged = fakePagefind(pages, { indexes: [['transformation', 'business'], ['ferry']] });
     expect((await merged.search('uchuyen_ udo_'))!.results.map((result) => result.id)).toContain('transformation');
-    expect((await runSearch(merged, 'chuyen do')).results.map((result) => result.id)).toEqual(['ferry']);
+    expect((await runSearch(merged, 'chuyen do ')).results.map((result) => result.id)).toEqual(['ferry']);
   });
 });
