@@ -87,7 +87,7 @@ interface ProcessorLike {
 
 /** The render version for this Astro config (see the top of the file). */
 export function renderVersion(config: Pick<AstroConfig, 'markdown'>, entry = PLUGINS_FILE): string {
-  const processor = (config.markdown as { processor?: ProcessorLike }).processor;
+  const processor = (config.markdown as { processor?: ProcessorLike } | undefined)?.processor;
   const sources = renderSources(entry);
   const base = path.dirname(entry);
   const hash = createHash('sha1');
