@@ -3,31 +3,21 @@
  * subheading never takes an id of the page chrome (`PAGE_IDS`), and every
  * other heading keeps its plain rehype-slug id.
  */
-import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createSiteProcessor, renderBody, type SiteProcessor } from '../helpers/markdown.ts';
 import { RESERVED_IDS } from '../../src/lib/page-ids.ts';
-import { createRehypePlugins, createRemarkPlugins } from '../../src/markdown/plugins.ts';
 import { rehypeReservedIds } from '../../src/markdown/rehype-reserved-ids.ts';
 
-type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
-let processor: Renderer;
+let processor: SiteProcessor;
 
 beforeAll(async () => {
-  // As astro.config.mjs sets it up.
-  processor = await createMarkdownProcessor({
-    ...markdownConfigDefaults,
-    smartypants: false,
-    syntaxHighlight: false,
-    remarkPlugins: createRemarkPlugins(),
-    rehypePlugins: createRehypePlugins({ url: 'https://tin.example.org', embedHosts: [] }),
-  });
+  processor = await createSiteProcessor({ url: 'https://tin.example.org', embedHosts: [] });
 });
 
 async function render(markdown: string) {
-  const result = await processor.render(markdown, { fileURL: pathToFileURL('/tmp/newsroom/articles/2024/09/bai.md') });
+  const result = await renderBody(processor, markdown);
   const doc = parseHTML(`<!doctype html><html><body>${result.code}</body></html>`).document as unknown as Document;
   const ids = [...doc.querySelectorAll('[id]')].map((element) => element.id);
   const headings = [...doc.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((heading) => [heading.textContent, heading.id]);

@@ -3,30 +3,22 @@
  * of @astrojs/markdown-remark (the one Astro uses for `markdown.processor`):
  * raw HTML and link payloads come out inert, and what news needs survives.
  */
-import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, markdownConfigDefaults, unified } from '@astrojs/markdown-remark';
+import { markdownConfigDefaults, unified } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRehypePlugins, createRemarkPlugins } from '../../src/markdown/plugins.ts';
+import { createSiteProcessor, renderBody, type SiteProcessor } from '../helpers/markdown.ts';
 import { findActiveContent } from '../security/inert.ts';
 
 const config = { url: 'https://tin.example.org', embedHosts: ['www.youtube-nocookie.com', 'player.vimeo.com'] };
-type Renderer = Awaited<ReturnType<typeof createMarkdownProcessor>>;
-let processor: Renderer;
+let processor: SiteProcessor;
 
 beforeAll(async () => {
-  // As astro.config.mjs sets it up: smart punctuation is one of our remark plugins, no Shiki.
-  processor = await createMarkdownProcessor({
-    ...markdownConfigDefaults,
-    smartypants: false,
-    syntaxHighlight: false,
-    remarkPlugins: createRemarkPlugins(),
-    rehypePlugins: createRehypePlugins(config),
-  });
+  processor = await createSiteProcessor(config);
 });
 
 async function render(markdown: string): Promise<string> {
-  const result = await processor.render(markdown, { fileURL: pathToFileURL('/tmp/newsroom/articles/2024/09/bai.md') });
+  const result = await renderBody(processor, markdown);
   return result.code;
 }
 
