@@ -9,7 +9,10 @@
  * - a text node with none of `--`, `..`, `. .`, two backticks or two `'` skips
  *   the second pass (most paragraphs of news text).
  * On the benchmark corpus this halves the cost of smart punctuation, which was
- * 60 % of Markdown rendering (BENCHMARKS.md).
+ * 60 % of Markdown rendering (BENCHMARKS.md). The quote pass itself applies
+ * retext-smartypants' quote rule in a plain walk of retext's tree: through
+ * retext-smartypants, `unist-util-visit` builds a named closure per node
+ * (`Object.defineProperty`), six times the cost of parsing the text.
  *
  *   He said "hi" -- then... left.  ->  He said “hi” — then… left.
  *
@@ -29,6 +32,64 @@ const QUOTES = /["']/;
 /** What the dashes, ellipses and backticks transforms can match (a superset). */
 const SECOND_PASS = /--|\.\.|\.\s+\.|``|''/;
 
+/** A node of retext's natural-language tree (nlcst). */
+interface TextNode {
+  type: string;
+  value?: string;
+  children?: TextNode[];
+}
+
+/** The text of a node, as nlcst-to-string gives it. */
+const textOf = (node: TextNode): string => node.value ?? (node.children ?? []).map(textOf).join('');
+
+type Quotes = [double: string, single: string];
+
+/**
+ * retext-smartypants 6.2.0's quote rule (`quotesDefault`, MIT, © Titus
+ * Wormer), unchanged: whether a straight quote opens or closes, from its
+ * previous sibling and its next two.
+ */
+function educateQuote(open: Quotes, close: Quotes, node: TextNode, index: number, siblings: TextNode[]): void {
+  const value = node.value;
+  if (value !== '"' && value !== "'") return;
+  const quoteIndex = value === '"' ? 0 : 1;
+  const previous = siblings[index - 1];
+  const next = siblings[index + 1];
+  const nextNext = siblings[index + 2];
+  const nextValue = next ? textOf(next) : '';
+  const isMark = (sibling: TextNode) => sibling.type === 'PunctuationNode' || sibling.type === 'SymbolNode';
+
+  if (next && isMark(next) && nextNext?.type !== 'WordNode') {
+    // A quote followed by punctuation at a non-word break: closes.
+    node.value = close[quoteIndex];
+  } else if (next && isMark(next) && (nextValue === '"' || nextValue === "'") && nextNext && nextNext.type === 'WordNode') {
+    // Two quotes opening at once: `He said, "'Quoted' words in a larger quote."`
+    node.value = open[quoteIndex];
+    next.value = open[nextValue === '"' ? 0 : 1];
+  } else if (next && /^\d\ds$/.test(nextValue)) {
+    // Decades: `the '80s`.
+    node.value = close[quoteIndex];
+  } else if (previous && (previous.type === 'WhiteSpaceNode' || isMark(previous)) && next && next.type === 'WordNode') {
+    node.value = open[quoteIndex];
+  } else if (previous && previous.type !== 'WhiteSpaceNode' && !isMark(previous)) {
+    node.value = close[quoteIndex];
+  } else if (!next || next.type === 'WhiteSpaceNode' || (value === "'" && nextValue === 's')) {
+    node.value = close[quoteIndex];
+  } else {
+    node.value = open[quoteIndex];
+  }
+}
+
+/** Every punctuation mark and symbol of the tree through `educateQuote`, in document order (as `visit` goes). */
+function educateQuotes(open: Quotes, close: Quotes, parent: TextNode): void {
+  const children = parent.children ?? [];
+  for (let index = 0; index < children.length; index += 1) {
+    const node = children[index]!;
+    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') educateQuote(open, close, node, index, children);
+    if (node.children) educateQuotes(open, close, node);
+  }
+}
+
 interface AnyNode {
   type: string;
   value?: unknown;
@@ -39,7 +100,14 @@ const isLiteral = (node: AnyNode): node is AnyNode & { value: string } => typeof
 const isBlock = (node: AnyNode) => BLOCK_NODES.has(node.type);
 
 export function remarkSmartPunctuation(options: Options = {}) {
-  const quotes = retext().use(smartypants, { ...options, ellipses: false, dashes: false, backticks: false });
+  const parser = retext();
+  const open: Quotes = options.openingQuotes ? [options.openingQuotes.double, options.openingQuotes.single] : ['“', '‘'];
+  const close: Quotes = options.closingQuotes ? [options.closingQuotes.double, options.closingQuotes.single] : ['”', '’'];
+  const smartQuotes = (text: string): string => {
+    const tree = parser.parse(text) as TextNode;
+    educateQuotes(open, close, tree);
+    return textOf(tree);
+  };
   const rest = retext().use(smartypants, { ...options, quotes: false });
   const check = (node: AnyNode, _index: number | undefined, parent: AnyNode | undefined) =>
     Boolean(parent) &&
@@ -56,7 +124,7 @@ export function remarkSmartPunctuation(options: Options = {}) {
       else if (isBlock(node)) allText += ' ';
       nodes.push(node);
     });
-    if (QUOTES.test(allText)) allText = quotes.processSync(allText).toString();
+    if (options.quotes !== false && QUOTES.test(allText)) allText = smartQuotes(allText);
     let start = 0;
     for (const node of nodes) {
       if (isLiteral(node)) {
