@@ -37,6 +37,7 @@ interface TextNode {
   type: string;
   value?: string;
   children?: TextNode[];
+  position?: { start: { offset?: number } };
 }
 
 /** The text of a node, as nlcst-to-string gives it. */
@@ -80,13 +81,20 @@ function educateQuote(open: Quotes, close: Quotes, node: TextNode, index: number
   }
 }
 
-/** Every punctuation mark and symbol of the tree through `educateQuote`, in document order (as `visit` goes). */
-function educateQuotes(open: Quotes, close: Quotes, parent: TextNode): void {
+/**
+ * Every punctuation mark and symbol of the tree through `educateQuote`, in
+ * document order (as `visit` goes); the quotes, straight or not, into `marks`.
+ */
+function educateQuotes(open: Quotes, close: Quotes, parent: TextNode, marks: TextNode[]): void {
   const children = parent.children ?? [];
   for (let index = 0; index < children.length; index += 1) {
     const node = children[index]!;
-    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') educateQuote(open, close, node, index, children);
-    if (node.children) educateQuotes(open, close, node);
+    if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+      educateQuote(open, close, node, index, children);
+      // A straight quote turned by the quote before it is curly by now: keep every quote.
+      if (node.value === '"' || node.value === "'" || open.includes(node.value!) || close.includes(node.value!)) marks.push(node);
+    }
+    if (node.children) educateQuotes(open, close, node, marks);
   }
 }
 
@@ -105,8 +113,20 @@ export function remarkSmartPunctuation(options: Options = {}) {
   const close: Quotes = options.closingQuotes ? [options.closingQuotes.double, options.closingQuotes.single] : ['”', '’'];
   const smartQuotes = (text: string): string => {
     const tree = parser.parse(text) as TextNode;
-    educateQuotes(open, close, tree);
-    return textOf(tree);
+    const marks: TextNode[] = [];
+    educateQuotes(open, close, tree, marks);
+    // A quote stays one character: put the changed ones in place, by their offsets.
+    let out = '';
+    let from = 0;
+    for (const mark of marks) {
+      const offset = mark.position?.start.offset;
+      if (offset === undefined || mark.value!.length !== 1) return textOf(tree);
+      if (text[offset] !== mark.value) {
+        out += text.slice(from, offset) + mark.value;
+        from = offset + 1;
+      }
+    }
+    return out + text.slice(from);
   };
   const rest = retext().use(smartypants, { ...options, quotes: false });
   const check = (node: AnyNode, _index: number | undefined, parent: AnyNode | undefined) =>

@@ -58,7 +58,7 @@ function createRandom(seed: number): () => number {
  */
 function randomMarkdown(random: () => number): string {
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const tokens = ['Ông', 'nói', 'xong', 'rock', 'n', 'roll', '90s', '80', 'A', 'b', '"', "'", '"', "'", '.', ',', '!', '?', ':', ';', '(', ')', '-', '--', '...', ' ', ' ', '*', '`x`', '5'];
+  const tokens = ["'s", "'80s", '“', '’', 'Ông', 'nói', 'xong', 'rock', 'n', 'roll', '90s', '80', 'A', 'b', '"', "'", '"', "'", '.', ',', '!', '?', ':', ';', '(', ')', '-', '--', '...', ' ', ' ', '*', '`x`', '5'];
   const inline = (count: number) => {
     let text = '';
     for (let i = 0; i < count; i += 1) text += pick(tokens) + (random() < 0.5 ? ' ' : '');
