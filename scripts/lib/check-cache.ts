@@ -15,19 +15,21 @@
  * would leave the times as they were.
  *
  * One cache file per check context: the site configuration, the categories,
- * the folders, and a digest of the code that checks (our sources and the
- * lockfile, for the YAML and schema libraries). Change any of them and the
+ * the folders, and a digest of the code that checks (`codeDigest` of
+ * check-article.ts: our modules it imports and the packages they use, the
+ * YAML and schema libraries among them). Change any of them and the
  * check starts afresh. The clock is not part of it: an article that has
  * crossed the build clock since it was checked (its embargo ended, or the
  * clock was set back before it) is checked again; images are looked at again
  * on every check.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { promises as fs, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
+import { codeDigest } from '../../src/loaders/code-digest.ts';
 import type { ArticleCheckContext, CachedArticle } from './check-article.ts';
-import { projectRoot } from './paths.ts';
 
 /** Bumped when the cache file's layout changes. */
 const FORMAT = 'newsroom-check 1';
@@ -43,25 +45,6 @@ interface Entry {
 
 const signature = (stat: Stats) => `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}`;
 
-/** Digest of the code whose output is kept: the article checks and everything in src/lib, and the lockfile. */
-function codeDigest(): string {
-  const hash = createHash('sha1').update(FORMAT);
-  const files = [path.join(projectRoot, 'scripts/lib/check-article.ts'), path.join(projectRoot, 'package-lock.json')];
-  const lib = path.join(projectRoot, 'src/lib');
-  for (const name of (readdirSync(lib, { recursive: true }) as string[]).sort()) {
-    if (name.endsWith('.ts')) files.push(path.join(lib, name));
-  }
-  for (const file of files) {
-    hash.update(file);
-    try {
-      hash.update(readFileSync(file));
-    } catch {
-      hash.update('missing');
-    }
-  }
-  return hash.digest('hex');
-}
-
 export interface CheckCache {
   /** What was kept of `file`, if it has not changed since and is on the same side of the clock. */
   lookup(file: string): CachedArticle | undefined;
@@ -73,7 +56,12 @@ export interface CheckCache {
 
 export async function openCheckCache(cacheDir: string, context: ArticleCheckContext): Promise<CheckCache> {
   const { now: _now, reported: _reported, syncReads: _syncReads, ...settings } = context;
-  const key = createHash('sha1').update(codeDigest()).update(JSON.stringify(settings)).digest('hex').slice(0, 20);
+  const key = createHash('sha1')
+    .update(FORMAT)
+    .update(codeDigest(fileURLToPath(new URL('./check-article.ts', import.meta.url))))
+    .update(JSON.stringify(settings))
+    .digest('hex')
+    .slice(0, 20);
   const file = path.join(cacheDir, `${PREFIX}${key}.json`);
   let entries: Record<string, Entry> = {};
   try {

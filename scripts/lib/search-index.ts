@@ -33,7 +33,7 @@
  * Pagefind's default UI files, which the site does not use, are left out.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,7 @@ import { planSearchShards, type SearchShard, type StandInOptions, standInWords }
 import { SEARCH_SHARDS_FILE, SEARCH_WORD_BUCKETS_FILE, searchBundlePath, searchShardPath, searchWordsFile } from '../../src/lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
+import { installedVersion } from '../../src/loaders/code-digest.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
@@ -66,10 +67,7 @@ export interface SearchIndexResult {
 const UNUSED_BUNDLE_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 /** Bumped when what goes into an index changes in a way the stand-in pages do not show. */
 const INDEX_FORMAT = 'newsroom-search 1';
-const PAGEFIND_VERSION = (() => {
-  const manifest = path.join(path.dirname(fileURLToPath(import.meta.resolve('pagefind'))), '..', 'package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-})();
+const PAGEFIND_VERSION = installedVersion('pagefind', path.dirname(fileURLToPath(import.meta.url)));
 
 async function htmlFiles(dir: string, skip: ReadonlySet<string>): Promise<string[]> {
   const out: string[] = [];
@@ -124,16 +122,9 @@ async function writeCompletions(bundlePath: string, counts: Map<string, number>[
     for (const [word, count] of index) frequency.set(word, (frequency.get(word) ?? 0) + count);
   }
   const buckets = completionBuckets(frequency);
-  const made = new Set<string>();
-  const write = async (relative: string, value: unknown) => {
-    const file = path.join(bundlePath, relative);
-    const folder = path.dirname(file);
-    if (!made.has(folder)) {
-      made.add(folder);
-      await fs.mkdir(folder, { recursive: true });
-    }
-    await fs.writeFile(file, JSON.stringify(value));
-  };
+  const write = (relative: string, value: unknown) => fs.writeFile(path.join(bundlePath, relative), JSON.stringify(value));
+  // All of them in one folder (`searchWordsFile`).
+  await fs.mkdir(path.join(bundlePath, path.dirname(SEARCH_WORD_BUCKETS_FILE)), { recursive: true });
   for (const [bucket, words] of buckets) await write(searchWordsFile(bucket), words);
   await write(SEARCH_WORD_BUCKETS_FILE, [...buckets.keys()].sort());
 }

@@ -11,7 +11,7 @@
  * edit of that code starts afresh.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import pLimit from 'p-limit';
 import { formatDate } from '../../src/lib/dates.ts';
 import { extractSearchDocument, standInPage, type StandInOptions } from '../../src/lib/search-document.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
+import { codeDigest } from '../../src/loaders/code-digest.ts';
 import { builtFileUrl } from '../../src/lib/urls.ts';
 
 /** What is kept of an indexed page: its day of publication and the digest of its stand-in. */
@@ -57,23 +58,13 @@ export interface StandInResult {
 const THREAD_THRESHOLD = 400;
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'search-stand-ins-worker.ts');
 
-/** The code a stand-in depends on, besides the page. */
-const STAND_IN_SOURCES = [
-  '../../src/lib/search-document.ts',
-  '../../src/lib/search.ts',
-  '../../src/lib/text.ts',
-  '../../src/lib/dates.ts',
-  '../../src/lib/urls.ts',
-  './search-stand-ins.ts',
-];
-
 /** A digest of the code and options that make stand-ins: stand-ins made by other code are not reused. */
 export function standInVersion(options: StandInOptions): string {
-  const hash = createHash('sha1').update(JSON.stringify([options.language, options.timeZone, options.dateFormat]));
-  for (const source of STAND_IN_SOURCES) hash.update(readFileSync(new URL(source, import.meta.url)));
-  const parser = path.join(path.dirname(fileURLToPath(import.meta.resolve('htmlparser2'))), '..', '..', 'package.json');
-  if (existsSync(parser)) hash.update(readFileSync(parser));
-  return hash.digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(JSON.stringify([options.language, options.timeZone, options.dateFormat]))
+    .update(codeDigest(fileURLToPath(import.meta.url)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 function defaultThreads(files: number): number {
