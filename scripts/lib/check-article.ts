@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createArticleSchema, ARTICLE_KEYS } from '../../src/lib/schemas/article.ts';
 import { decodeUtf8, parseArticleSource, type ParsedSource } from '../../src/lib/front-matter.ts';
 import { parseNewsDate, formatDate } from '../../src/lib/dates.ts';
+import { isPublished } from '../../src/lib/publishing.ts';
 import { slugify, slugFromFileName } from '../../src/lib/slug.ts';
 import { articlePath } from '../../src/lib/urls.ts';
 import { CONTROL_CHARACTERS, nfc } from '../../src/lib/text.ts';
@@ -398,6 +399,12 @@ function imageRefs(source: ParsedSource, data: Record<string, unknown>): ImageRe
   return refs;
 }
 
+/** Whether a file's problems are reported (`context.reported`: all when undefined). */
+function reportedFilter(context: ArticleCheckContext): (file: string) => boolean {
+  const files = context.reported ? new Set(context.reported) : undefined;
+  return (file) => !files || files.has(file);
+}
+
 /**
  * The result of an unchanged article from what an earlier check kept of it
  * (`CachedArticle`): its images are looked at again, and its publication is
@@ -406,11 +413,12 @@ function imageRefs(source: ParsedSource, data: Record<string, unknown>): ImageRe
  */
 export function createCachedArticleReader(context: ArticleCheckContext): (file: string, cached: CachedArticle) => Promise<ArticleResult> {
   const show = createDisplayPath(context.contentDir, context.cwd);
-  const reportedFiles = context.reported ? new Set(context.reported) : undefined;
+  const reported = reportedFilter(context);
   const checkImages = createImageChecks(context);
   return async (file, cached) => {
-    const isReported = !reportedFiles || reportedFiles.has(file);
-    const published = !cached.record.draft && cached.instant !== undefined && cached.instant <= context.now.getTime();
+    const isReported = reported(file);
+    const { draft } = cached.record;
+    const published = cached.instant !== undefined && isPublished({ draft, date: new Date(cached.instant) }, { now: context.now, preview: false });
     const record: ArticleRecord = { ...cached.record, file, shown: show(file), reported: isReported, published };
     if (!isReported) return { record, problems: [], cache: cached };
     const images: Problem[] = [];
@@ -425,8 +433,7 @@ export function createCachedArticleReader(context: ArticleCheckContext): (file: 
 export function createArticleChecker(context: ArticleCheckContext): (file: string) => Promise<ArticleResult> {
   const { config, now, contentDir, categorySlugs, categoriesKnown } = context;
   const show = createDisplayPath(contentDir, context.cwd);
-  const reportedFiles = context.reported ? new Set(context.reported) : undefined;
-  const reported = (file: string) => !reportedFiles || reportedFiles.has(file);
+  const reported = reportedFilter(context);
   const schema = createArticleSchema({ timeZone: config.timeZone, categories: categorySlugs });
   const checkImages = createImageChecks(context);
 
@@ -534,7 +541,7 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
       const date = parseNewsDate(data.date, config.timeZone);
       if (date.ok) instant = date.value.date;
     }
-    record.published = !record.draft && instant !== undefined && instant.getTime() <= now.getTime();
+    record.published = instant !== undefined && isPublished({ draft: record.draft, date: instant }, { now, preview: false });
     if (record.draft) issue(source.keyLines.get('draft') ?? 1, 'draft', messages.draft, 'warning');
     else if (instant && instant.getTime() > now.getTime()) {
       const local = formatDate(instant, config.dateTimeFormat, config.timeZone);
