@@ -202,8 +202,9 @@ try {
       measureCommand('npm', ['run', 'check', '--silent', '--', '--cache-dir', path.join(root, 'check-cache')], { cwd: projectRoot, env, logFile: path.join(root, log) });
     check = await runCheck('check.log');
     checkAgain = await runCheck('check-again.log');
+    console.log('');
     for (const [name, run] of [['npm run check', check], ['npm run check, again', checkAgain]] as const) {
-      console.log(`${name === 'npm run check' ? '\n' : ''}${name}: ${seconds(run.wallMs)} wall, CPU ${seconds(run.cpuMs)}, peak RSS ${mib(run.peakTreeRssBytes)}${run.code ? ` (exit ${run.code})` : ''}`);
+      console.log(`${name}: ${seconds(run.wallMs)} wall, CPU ${seconds(run.cpuMs)}, peak RSS ${mib(run.peakTreeRssBytes)}${run.code ? ` (exit ${run.code})` : ''}`);
     }
   }
   const cold = await runBuild('cold', corpus.published);

@@ -45,15 +45,17 @@ function setup(root: HTMLElement): void {
   const labels = JSON.parse(root.dataset.labels ?? '{}') as Labels;
   const bundle = root.dataset.bundle ?? '/pagefind/';
 
+  /** A JSON list in the search bundle; empty when it is missing or cannot be read. */
+  const fetchList = (file: string) =>
+    fetch(`${bundle}${file}`)
+      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+      .catch(() => [] as string[]);
+
   let pagefind: Promise<Pagefind> | undefined;
   // A large archive has several indexes: the newest at `bundle`, the others
   // listed in its shards.json and merged into it (scripts/lib/search-index.ts).
-  const loadShards = () =>
-    fetch(`${bundle}${SEARCH_SHARDS_FILE}`)
-      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-      .catch(() => [] as string[]);
   const loadPagefind = () =>
-    (pagefind ??= Promise.all([import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>, loadShards()]).then(
+    (pagefind ??= Promise.all([import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<Pagefind>, fetchList(SEARCH_SHARDS_FILE)]).then(
       async ([api, shards]) => {
         for (const shard of shards) await api.mergeIndex(shard);
         await api.init();
@@ -62,10 +64,6 @@ function setup(root: HTMLElement): void {
     ));
 
   // The completion files of half-typed words, each fetched once and only if it exists (src/lib/search-completions.ts).
-  const fetchList = (file: string) =>
-    fetch(`${bundle}${file}`)
-      .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
-      .catch(() => [] as string[]);
   let bucketNames: Promise<Set<string>> | undefined;
   const buckets = new Map<string, Promise<string[]>>();
   const complete = async (prefix: string): Promise<string[]> => {
