@@ -9,7 +9,7 @@ import { siteConfig } from '../config/index.ts';
 import { articlePath, authorPath, categoryPath, tagPath } from '../lib/urls.ts';
 import { compareNewestFirst } from '../lib/publishing.ts';
 import { computeNewsLists } from '../lib/related.ts';
-import { createNameComparator, TermRegistry, type Term } from '../lib/taxonomy.ts';
+import { createNameComparator, createTermRegistry, type TermRegistry, type Term } from '../lib/taxonomy.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 export type CategoryEntry = CollectionEntry<'categories'>;
@@ -76,12 +76,14 @@ async function loadSite(): Promise<SiteData> {
     .map(({ data }) => ({ slug: data.slug, name: data.name, description: data.description, url: categoryPath(data.slug) }));
   const categoryBySlug = new Map(categories.map((category) => [category.slug, category]));
 
-  const tagRegistry = new TermRegistry();
-  const authorRegistry = new TermRegistry();
-  for (const { data } of entries) {
-    for (const tag of data.tags) tagRegistry.add(tag);
-    for (const name of data.author) authorRegistry.add(name);
-  }
+  // Names are counted in the order of the articles' URLs, not of the content
+  // store: a tie between two spellings is decided as the content check decides it.
+  const located = entries.map((entry) => {
+    const slug = entry.id.slice(entry.id.indexOf('/') + 1);
+    return { entry, slug, url: articlePath({ category: entry.data.category, slug }) };
+  });
+  const tagRegistry = createTermRegistry(located, ({ entry }) => entry.data.tags);
+  const authorRegistry = createTermRegistry(located, ({ entry }) => entry.data.author);
   const tagTerms = tagRegistry.terms();
   const authorTerms = authorRegistry.terms();
   const termLink = (registry: TermRegistry, terms: Map<string, Term>, name: string, url: (key: string) => string): Link => {
@@ -89,13 +91,12 @@ async function loadSite(): Promise<SiteData> {
     return { name: terms.get(key)?.name ?? name, url: url(key) };
   };
 
-  const articles: ArticleSummary[] = entries.map((entry) => {
+  const articles: ArticleSummary[] = located.map(({ entry, slug, url }) => {
     const { data } = entry;
-    const slug = entry.id.slice(entry.id.indexOf('/') + 1);
     const category = categoryBySlug.get(data.category)!;
     return {
       id: entry.id,
-      url: articlePath({ category: data.category, slug }),
+      url,
       slug,
       title: data.title,
       category,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createNameComparator, termKey, TermRegistry } from '../../src/lib/taxonomy.ts';
+import { createNameComparator, createTermRegistry, termKey, TermRegistry } from '../../src/lib/taxonomy.ts';
 
 describe('tags', () => {
   it('treats case and Unicode-form variants as one tag', () => {
@@ -15,6 +15,21 @@ describe('tags', () => {
     registry.add('chuyển đổi số');
     registry.add('chuyển đổi số'.normalize('NFD'));
     expect(registry.terms().get('chuyen-doi-so')?.name).toBe('chuyển đổi số');
+  });
+
+  it('breaks a tie by the URL of the articles, whatever order they come in', () => {
+    const articles = [
+      { url: '/kinh-te/b/', tags: ['chuyển đổi số'] },
+      { url: '/chinh-tri/a/', tags: ['Chuyển đổi số'] },
+      { url: '/xa-hoi/c/', tags: ['CHUYỂN ĐỔI SỐ'] },
+    ];
+    for (const order of [articles, [...articles].reverse(), [articles[2]!, articles[0]!, articles[1]!]]) {
+      const registry = createTermRegistry(order, (article) => article.tags);
+      expect(registry.terms().get('chuyen-doi-so')?.name).toBe('Chuyển đổi số');
+    }
+    // The count still comes first.
+    const more = [...articles, { url: '/xa-hoi/d/', tags: ['chuyển  đổi số'] }];
+    expect(createTermRegistry(more, (article) => article.tags).terms().get('chuyen-doi-so')?.name).toBe('chuyển đổi số');
   });
 
   it('gives a name as written the key of its clean spelling, whether or not it was added', () => {
