@@ -1,9 +1,12 @@
 /**
  * Tags and authors: spellings that differ only in case or Unicode form are one
  * tag; lists are sorted with the newsroom's collation (Vietnamese by default).
+ * Every spelling with the same key is filed on one page, even spellings of
+ * different words ("Bão" and "Báo"): `spellingVariants` finds them, for the
+ * content check to show.
  */
 import { slugify } from './slug.ts';
-import { nfc, squashWhitespace } from './text.ts';
+import { foldedWords, foldVietnamese, nfc, squashWhitespace } from './text.ts';
 
 /** The identity of a tag or author: its URL slug ("Chuyển Đổi Số" -> "chuyen-doi-so"). */
 export function termKey(name: string): string {
@@ -83,6 +86,83 @@ export function createTermRegistry<A extends { url: string }>(articles: Iterable
   const registry = new TermRegistry();
   for (const article of inUrlOrder(articles)) for (const name of names(article)) registry.add(name);
   return registry;
+}
+
+/**
+ * How a spelling differs from the one its page shows:
+ * - `accents`: in its accents only (tone and vowel marks, đ), as "Báo" (newspaper)
+ *   and "Bão" (storm), which may well be different words;
+ * - `unaccented`: it has no accents at all and the page's spelling has, as
+ *   "Hai Phong" for "Hải Phòng", most likely the same name typed in haste;
+ * - `other`: in something else the address leaves out, as punctuation
+ *   ("TP.HCM", "TP HCM") or a symbol ("A&B", "A and B").
+ */
+export type VariantKind = 'accents' | 'unaccented' | 'other';
+
+export interface SpellingVariant<A, U> {
+  article: A;
+  /** The name as the article gives it (an item of `uses(article)`). */
+  use: U;
+  /** The spelling written, clean (NFC, whitespace squashed). */
+  spelling: string;
+  key: string;
+  /** The spelling the page shows: the choice of `TermRegistry.terms()`. */
+  shown: string;
+  kind: VariantKind;
+  /** How many articles write the shown spelling (up to case). */
+  shownBy: number;
+}
+
+/** Lower case, with runs of anything but letters, marks and digits as one space. */
+function letters(value: string): string {
+  return value
+    .toLowerCase()
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter((word) => word !== '')
+    .join(' ');
+}
+
+function hasAccents(value: string): boolean {
+  return foldVietnamese(value) !== nfc(value.toLowerCase());
+}
+
+function variantKind(spelling: string, shown: string): VariantKind {
+  const sameLetters = foldedWords(spelling).join(' ') === foldedWords(shown).join(' ');
+  if (!sameLetters || letters(spelling) === letters(shown)) return 'other';
+  return !hasAccents(spelling) && hasAccents(shown) ? 'unaccented' : 'accents';
+}
+
+/**
+ * Every name filed on a page that shows it spelt otherwise, in more than case,
+ * Unicode form and whitespace: "Báo" in an article, when the page of its key
+ * `bao` is titled "Bão". `uses` gives the names of an article (its tags, or its
+ * authors) as objects with a `name`, which come back as `use`. The shown
+ * spelling is that of `createTermRegistry` over the same articles, so it is
+ * the one the site displays when built from them. In URL order of the articles.
+ */
+export function spellingVariants<A extends { url: string }, U extends { name: string }>(
+  articles: readonly A[],
+  uses: (article: A) => readonly U[],
+): SpellingVariant<A, U>[] {
+  const registry = createTermRegistry(articles, (article) => uses(article).map((use) => use.name));
+  const terms = registry.terms();
+  const writers = new Map<string, Set<A>>();
+  const found: Omit<SpellingVariant<A, U>, 'shownBy'>[] = [];
+  for (const article of inUrlOrder(articles)) {
+    for (const use of uses(article)) {
+      const key = registry.key(use.name);
+      const shown = terms.get(key)!.name;
+      const spelling = cleanName(use.name);
+      if (spelling.toLowerCase() === shown.toLowerCase()) {
+        let set = writers.get(key);
+        if (!set) writers.set(key, (set = new Set()));
+        set.add(article);
+      } else {
+        found.push({ article, use, spelling, key, shown, kind: variantKind(spelling, shown) });
+      }
+    }
+  }
+  return found.map((variant) => ({ ...variant, shownBy: writers.get(variant.key)?.size ?? 0 }));
 }
 
 /** A collator-based comparator on names: "Đà Nẵng" sorts after "Dân" and before "Em" in Vietnamese. */
