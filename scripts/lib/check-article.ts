@@ -2,7 +2,7 @@
  * The checks of one article file, on its own: encoding, front matter and
  * YAML, the schema, unknown keys, control characters, publication warnings,
  * images and MDX. What it learns for the checks across files (URL, aliases,
- * publication) comes back as a record. Runs on the main thread or in the
+ * publication, the spellings of its tags and authors) comes back as a record. Runs on the main thread or in the
  * check's worker threads (`check-worker.ts`), so its input is plain data.
  */
 import { closeSync, promises as fs, openSync, readFile, readSync } from 'node:fs';
@@ -69,7 +69,7 @@ export type ImageRef =
  * instant, and whether the article was in the future when it was checked.
  */
 export interface CachedArticle {
-  record: Pick<ArticleRecord, 'draft' | 'url' | 'category' | 'slug' | 'urlLine' | 'aliases'>;
+  record: Pick<ArticleRecord, 'draft' | 'url' | 'category' | 'slug' | 'urlLine' | 'aliases' | 'tags' | 'authors'>;
   instant?: number;
   future: boolean;
   before: Problem[];
@@ -125,6 +125,18 @@ export interface ArticleRecord {
   /** Line of the `slug:` key, or 1 when the slug comes from the file name. */
   urlLine: number;
   aliases: { path: string; line: number; field: string }[];
+  /** Its tags as the site reads them (the schema's values), where they are written; none when the schema refuses the article. */
+  tags: TermSpelling[];
+  /** Its authors, the same way. */
+  authors: TermSpelling[];
+}
+
+/** A tag or author name of an article, as the schema gives it, with the line and field it is written at. */
+export interface TermSpelling {
+  name: string;
+  line: number;
+  /** `tags.1`, `author.0`; `author` when the author is a single name. */
+  field: string;
 }
 
 type ImageStatus = 'ok' | 'missing' | 'outside' | 'name-form';
@@ -399,6 +411,14 @@ function imageRefs(source: ParsedSource, data: Record<string, unknown>): ImageRe
   return refs;
 }
 
+/** The names of a list field (or of a single name) with the line of each item, or of the field when the item's is not known. */
+function termSpellings(source: ParsedSource, key: 'tags' | 'author', names: readonly string[], listed: boolean): TermSpelling[] {
+  return names.map((name, index) => {
+    const field = listed ? `${key}.${index}` : key;
+    return { name, field, line: source.keyLines.get(field) ?? source.keyLines.get(key) ?? 1 };
+  });
+}
+
 /** Whether a file's problems are reported (`context.reported`: all when undefined). */
 function reportedFilter(context: ArticleCheckContext): (file: string) => boolean {
   const files = context.reported ? new Set(context.reported) : undefined;
@@ -449,7 +469,7 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
   return async function checkArticle(file: string): Promise<ArticleResult> {
     const shown = show(file);
     const isReported = reported(file);
-    const record: ArticleRecord = { file, shown, reported: isReported, draft: false, published: false, urlLine: 1, aliases: [] };
+    const record: ArticleRecord = { file, shown, reported: isReported, draft: false, published: false, urlLine: 1, aliases: [], tags: [], authors: [] };
     const problems: Problem[] = [];
     const issue = (line: number, field: string, message: string, severity: Problem['severity'] = 'error') => {
       if (isReported) problems.push({ file: shown, line, field, message, severity });
@@ -574,6 +594,9 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
         line: source.keyLines.get(`aliases.${index}`) ?? source.keyLines.get('aliases') ?? 1,
         field: `aliases.${index}`,
       }));
+      // Tags and authors, for the spellings filed on one page.
+      record.tags = termSpellings(source, 'tags', parsed.data.tags, true);
+      record.authors = termSpellings(source, 'author', parsed.data.author, Array.isArray(data.author));
     }
 
     if (!isReported) return { record, problems };
@@ -607,9 +630,9 @@ export function createArticleChecker(context: ArticleCheckContext): (file: strin
       // MDX imports other files: not kept.
       return { record, problems };
     }
-    const { draft, url, category, slug, urlLine, aliases } = record;
+    const { draft, url, category, slug, urlLine, aliases, tags, authors } = record;
     const cache: CachedArticle = {
-      record: { draft, url, category, slug, urlLine, aliases },
+      record: { draft, url, category, slug, urlLine, aliases, tags, authors },
       instant: instant?.getTime(),
       future: instant !== undefined && instant.getTime() > now.getTime(),
       before: problems.slice(0, imagesStart),

@@ -6,7 +6,8 @@
  * Per file (`check-article.ts`): encoding, front matter and YAML, the schema,
  * unknown keys, control characters, images, MDX syntax, publication warnings.
  * Across files (here): two articles at one URL, aliases that point at a live
- * page, symlinks that leave the content folder, categories.yaml. With `only`,
+ * page, tags and authors spelt otherwise than the page they are filed on,
+ * symlinks that leave the content folder, categories.yaml. With `only`,
  * problems are reported for those files, but cross-file rules still see every
  * article. Large folders are checked on worker threads, one per core.
  */
@@ -16,7 +17,8 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { parseCategories } from '../../src/lib/categories.ts';
 import { decodeUtf8 } from '../../src/lib/front-matter.ts';
-import { categoryPath, searchBundlePath } from '../../src/lib/urls.ts';
+import { spellingVariants, type SpellingVariant } from '../../src/lib/taxonomy.ts';
+import { authorPath, categoryPath, searchBundlePath, tagPath } from '../../src/lib/urls.ts';
 import { nfc } from '../../src/lib/text.ts';
 import { messages } from '../../src/lib/messages.ts';
 import type { SiteConfig } from '../../src/config/schema.ts';
@@ -32,6 +34,7 @@ import {
   type ArticleRecord,
   type ArticleResult,
   type Problem,
+  type TermSpelling,
 } from './check-article.ts';
 
 export { displayPath, findBodyImages, mapMdxPositions, mdxErrorLine, type Problem } from './check-article.ts';
@@ -356,6 +359,22 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     }
   }
 
+  // Tags and authors spelt otherwise than the page they are filed on ("Báo"
+  // on the page of "Bão"). Like addresses, judged on the site as it will be
+  // once its embargoed articles are published: drafts are left out (they are
+  // never built until undrafted), embargoed articles count and are warned.
+  const filed = records.filter((record): record is ArticleRecord & { url: string } => !record.draft && record.url !== undefined);
+  const termKinds = [
+    { term: 'tag', uses: (record: ArticleRecord) => record.tags, page: (key: string) => tagPath(config.paths, key) },
+    { term: 'author', uses: (record: ArticleRecord) => record.authors, page: (key: string) => authorPath(config.paths, key) },
+  ] as const;
+  for (const { term, uses, page } of termKinds) {
+    for (const variant of spellingVariants(filed, uses)) {
+      if (!variant.article.reported) continue;
+      add(variant.article.file, variant.use.line, variant.use.field, spellingMessage(term, variant, page(variant.key)), 'warning');
+    }
+  }
+
   // An article whose slug is a number can land on a page of its category's list.
   const publishedPerCategory = new Map<string, number>();
   for (const record of records) {
@@ -402,6 +421,14 @@ export async function checkContent(options: CheckOptions): Promise<CheckReport> 
     addresses.set(record.url, [...(addresses.get(record.url) ?? []), record.shown]);
   }
   return finish(problems, records.filter((record) => record.reported).length, urls, addresses, reused);
+}
+
+/** The warning for a name filed on a page that shows it spelt otherwise (see `spellingVariants`). */
+function spellingMessage(term: 'tag' | 'author', variant: SpellingVariant<ArticleRecord, TermSpelling>, page: string): string {
+  const { spelling, shown, shownBy } = variant;
+  if (variant.kind === 'unaccented') return messages.termUnaccented(spelling, shown, page, shownBy);
+  if (variant.kind === 'accents') return messages.termAccents(term, spelling, shown, page, shownBy);
+  return messages.termSameAddress(term, spelling, shown, page, shownBy);
 }
 
 function finish(problems: Problem[], articles: number, urls: Map<string, string>, addresses: Map<string, string[]>, reused: number): CheckReport {

@@ -2,6 +2,11 @@
  * Every message a reporter can see from `npm run check` and the build, in one
  * place so it can be translated. Each reads "<what is wrong> (<how to fix>)".
  */
+/** "1 article", "3 articles". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export const messages = {
   required: 'is missing (add this line to the front matter)',
   empty: 'is empty (write a value after the colon)',
@@ -94,6 +99,20 @@ export const messages = {
     `the date is in the future: the article stays unpublished until ${local} (${timeZone} time; nothing to do if this is an embargo)`,
   draft: 'the article is a draft and is not published (remove "draft: true" to publish it)',
   emptyBody: 'the article has no text yet (write it below the second "---" line)',
+  termAccents: (term: 'tag' | 'author', spelling: string, shown: string, page: string, articles: number) =>
+    `"${spelling}" here and "${shown}" on the page ${page} (used by ${plural(articles, 'article')}) differ only in their accents, so both are filed on that one page (${
+      term === 'tag'
+        ? 'if they are the same tag, write it the same way; if not, choose a name that differs in its letters, e.g. with one more word'
+        : 'if they are the same person, write the name the same way; if not, make the names differ in their letters, e.g. with a middle name'
+    })`,
+  termUnaccented: (spelling: string, shown: string, page: string, articles: number) =>
+    `"${spelling}" has no accents, unlike "${shown}" on the page ${page} (write it with its accents, "${shown}", as in ${plural(articles, 'article')})`,
+  termSameAddress: (term: 'tag' | 'author', spelling: string, shown: string, page: string, articles: number) =>
+    `"${spelling}" here and "${shown}" on the page ${page} (used by ${plural(articles, 'article')}) give the same address, so both are filed on that one page (${
+      term === 'tag'
+        ? 'if they are the same tag, write it the same way; if not, choose a name that differs in its letters'
+        : 'if they are the same person, write the name the same way; if not, make the names differ in their letters'
+    })`,
 
   // summary
   summary: (errors: number, warnings: number, files: number, articles: number) =>

@@ -257,6 +257,30 @@ export const WARNING_CASES: BadInput[] = [
     { line: 6, field: '', text: 'has no text yet' },
   ]),
   article('.MD extension is not read', 'viet-hoa.MD', fm('Bài đuôi viết hoa'), [{ line: 1, field: '', text: 'must end in .md or .mdx' }]),
+  {
+    name: 'a tag that differs from the page it is filed on only in its accents',
+    write: (root) => {
+      writeRaw(root, 'articles/2024/09/tin-bao-1.md', fm('Bão số 3', 'tags: [Bão, lũ lụt]\n'));
+      writeRaw(root, 'articles/2024/09/tin-bao-2.md', fm('Bão số 4', 'tags: [Bão]\n'));
+      writeRaw(root, 'articles/2024/09/bao-chi.md', fm('Ngày báo chí', 'tags: [Báo]\n'));
+    },
+    expect: [{ file: `${A}/bao-chi.md`, line: 6, field: 'tags.0', text: '"Báo" here and "Bão" on the page /chu-de/bao/ (used by 2 articles) differ only in their accents' }],
+  },
+  {
+    name: 'a tag written without accents, as a list item on its own line',
+    write: (root) => {
+      writeRaw(root, 'articles/2024/09/cang-hai-phong.md', fm('Cảng Hải Phòng', 'tags: [Hải Phòng]\n'));
+      writeRaw(root, 'articles/2024/09/pho-hai-phong.md', fm('Phố Hải Phòng', 'tags: [hải phòng]\n'));
+      writeRaw(root, 'articles/2024/09/khong-dau.md', fm('Bài không dấu', 'tags:\n  - cảng biển\n  - Hai Phong\n'));
+    },
+    expect: [{ file: `${A}/khong-dau.md`, line: 8, field: 'tags.1', text: '"Hai Phong" has no accents, unlike "Hải Phòng" on the page /chu-de/hai-phong/ (write it with its accents' }],
+  },
+  article(
+    'an author whose name differs from another only in its accents',
+    'tac-gia-khac-dau.md',
+    '---\ntitle: Bài của hai tác giả\ncategory: chinh-tri\ndate: 2024-09-18 16:00\nauthor: [Trần Minh, Lê Oánh]\n---\n\nNội dung.\n',
+    [{ line: 5, field: 'author.1', text: '"Lê Oánh" here and "Lê Oanh" on the page /tac-gia/le-oanh/' }],
+  ),
 ];
 
 /** Writes the valid articles the cases refer to, and the shared photo. */

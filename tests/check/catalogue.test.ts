@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildFixture, writeFixture, type BuildOutcome } from '../helpers/fixture.ts';
+import { buildFixture, page, text, writeFixture, type BuildOutcome } from '../helpers/fixture.ts';
 import { CATEGORY_CASES, ERROR_CASES, WARNING_CASES, writeBase, type Expected } from './bad-inputs.ts';
 import { findLine, runCheck, type CheckOutcome } from './run.ts';
 
@@ -126,6 +126,20 @@ describe('warnings', () => {
   it.each(WARNING_CASES)('npm run build: $name', (item) => {
     expect(build.code).toBe(0);
     for (const expected of item.expect) expectLine(build.stdout.split('\n'), expected, 'warning');
+  });
+
+  it('names the spelling that the built tag and author pages show', () => {
+    const pages: [url: string, file: string][] = [
+      ['/chu-de/bao/', 'bao-chi.md'],
+      ['/chu-de/hai-phong/', 'khong-dau.md'],
+      ['/tac-gia/le-oanh/', 'tac-gia-khac-dau.md'],
+    ];
+    for (const [url, file] of pages) {
+      const warning = check.lines.find((line) => line.includes(`/${file}:`) && line.includes(` on the page ${url} `));
+      const named = /"([^"]+)" on the page /.exec(warning ?? '')?.[1];
+      expect(named, `no warning on ${file} naming ${url}`).toBeDefined();
+      expect(text(page(build.outDir, url).querySelector('h1'))).toBe(named);
+    }
   });
 
   it('builds the site despite warnings', () => {

@@ -2,7 +2,8 @@
  * The check's cache (scripts/lib/check-cache.ts): a check that reuses what an
  * earlier one found of unchanged articles reports exactly what a check from
  * scratch reports, on the whole catalogue of bad inputs, and still sees what
- * changed since: an edited file, a deleted image, the clock passing an embargo.
+ * changed since: an edited file, a deleted image, the clock passing an embargo;
+ * and it keeps what the rules across files need of an unchanged article.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -144,6 +145,18 @@ describe('the check cache', () => {
     expect(seen(staged)).toEqual(seen(fromScratch));
     expect(staged.articles).toBe(1);
     expect(staged.reused).toBeGreaterThan(0);
+  });
+
+  it('keeps the spellings of tags and authors: a named file is warned of spellings in unchanged files', async () => {
+    await sleep(SETTLE_MS);
+    await check(root, cacheDir);
+    const only = [path.join(root, 'content/articles/2024/09/bao-chi.md')];
+    const staged = await check(root, cacheDir, NOW, only);
+    expect(staged.reused).toBeGreaterThan(staged.articles);
+    expect(staged.problems.map((p) => `${p.file}:${p.line}: ${p.field}: ${p.severity}: ${p.message.slice(0, 40)}`)).toEqual([
+      'content/articles/2024/09/bao-chi.md:6: tags.0: warning: "Báo" here and "Bão" on the page /chu-de',
+    ]);
+    expect(seen(staged)).toEqual(seen(await check(root, undefined, NOW, only)));
   });
 
   it('starts afresh when the site configuration changes', async () => {

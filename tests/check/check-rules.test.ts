@@ -11,6 +11,7 @@ import { checkContent, formatProblem, type CheckOptions } from '../../scripts/li
 import { projectRoot } from '../../scripts/lib/paths.ts';
 import { siteConfig } from '../../src/config/index.ts';
 import { writeFixture } from '../helpers/fixture.ts';
+import { discoveryCorpus, NOW as DISCOVERY_NOW } from '../discovery/corpus.ts';
 import { frontMatter, runCheck, writeRaw } from './run.ts';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
@@ -112,6 +113,62 @@ describe('rules across files', () => {
   });
 });
 
+describe('tags and authors filed on a page that shows them spelt otherwise', () => {
+  it('warns on each name spelt otherwise, at its line and field, in three wordings', async () => {
+    const root = writeFixture({ articles: [] });
+    writeRaw(root, 'articles/2024/09/a.md', fm('A', 'tags: [Bão, Hải Phòng, TP.HCM]\n'));
+    writeRaw(root, 'articles/2024/09/b.md', fm('B', 'tags: [Bão, Hải Phòng, TP.HCM]\n'));
+    writeRaw(root, 'articles/2024/09/c.md', fm('C', 'tags:\n  - Báo\n  - Hai Phong\n  - TP HCM\n'));
+    writeRaw(root, 'articles/2024/09/d.md', '---\ntitle: D\ncategory: kinh-te\ndate: 2024-09-18\nauthor: Lê Oánh\n---\nx\n');
+    expect(await check(root)).toEqual([
+      'content/articles/2024/09/c.md:7: tags.0: warning: "Báo" here and "Bão" on the page /chu-de/bao/ (used by 2 articles) differ only in their accents, so both are filed on that one page (if they are the same tag, write it the same way; if not, choose a name that differs in its letters, e.g. with one more word)',
+      'content/articles/2024/09/c.md:8: tags.1: warning: "Hai Phong" has no accents, unlike "Hải Phòng" on the page /chu-de/hai-phong/ (write it with its accents, "Hải Phòng", as in 2 articles)',
+      'content/articles/2024/09/c.md:9: tags.2: warning: "TP HCM" here and "TP.HCM" on the page /chu-de/tp-hcm/ (used by 2 articles) give the same address, so both are filed on that one page (if they are the same tag, write it the same way; if not, choose a name that differs in its letters)',
+      'content/articles/2024/09/d.md:5: author: warning: "Lê Oánh" here and "Lê Oanh" on the page /tac-gia/le-oanh/ (used by 3 articles) differ only in their accents, so both are filed on that one page (if they are the same person, write the name the same way; if not, make the names differ in their letters, e.g. with a middle name)',
+    ]);
+  });
+
+  it('uses the tag and author paths of the site configuration', async () => {
+    const root = writeFixture({ articles: [] });
+    writeRaw(root, 'articles/a.md', fm('A', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/b.md', fm('B', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/c.md', fm('C', 'tags: [Báo]\n'));
+    const config = { ...siteConfig, paths: { ...siteConfig.paths, tag: 'tags' } };
+    expect(await check(root, { config })).toEqual([expect.stringContaining('content/articles/c.md:6: tags.0: warning: "Báo" here and "Bão" on the page /tags/bao/ ')]);
+  });
+
+  it('leaves drafts out, and warns embargoed articles, as for addresses', async () => {
+    const root = writeFixture({ articles: [] });
+    writeRaw(root, 'articles/2024/09/a.md', fm('A', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/09/b.md', fm('B', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/09/nhap.md', fm('Nháp', 'tags: [Báo]\ndraft: true\n'));
+    writeRaw(root, 'articles/2030/01/sau.md', '---\ntitle: Sau\ncategory: chinh-tri\ndate: 2030-01-01\nauthor: Lê Oanh\ntags: [Bao]\n---\nx\n');
+    const lines = (await check(root)).filter((line) => line.includes(' on the page '));
+    expect(lines).toEqual([expect.stringMatching(/^content\/articles\/2030\/01\/sau\.md:6: tags\.0: warning: "Bao" has no accents, unlike "Bão" .* as in 2 articles\)$/)]);
+  });
+
+  it('says nothing of spellings that differ only in case, Unicode form or whitespace (the discovery corpus)', async () => {
+    const root = writeFixture(discoveryCorpus());
+    const report = await checkContent({ contentDir: path.join(root, 'content'), config: siteConfig, now: new Date(DISCOVERY_NOW), cwd: projectRoot });
+    // The corpus writes "lê oanh", "PHÓNG VIÊN" and a decomposed "chuyển đổi số" next to "Lê Oanh", "Phóng Viên" and "Chuyển đổi số".
+    expect(report.problems.map(formatProblem)).toEqual([
+      expect.stringContaining('phuong-an-nhan-su-ban-nhap.md:6: draft: warning: the article is a draft'),
+      expect.stringContaining('bao-cao-quy-iv.md:4: date: warning: the date is in the future'),
+    ]);
+  });
+
+  it('a named file is warned of spellings in files not named; those files are not reported', async () => {
+    const root = writeFixture({ articles: [] });
+    writeRaw(root, 'articles/2024/09/a.md', fm('A', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/09/b.md', fm('B', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/09/c.md', fm('C', 'tags: [Báo]\n'));
+    writeRaw(root, 'articles/2024/09/d.md', fm('D', 'tags: [bao]\n'));
+    const only = (name: string) => ({ only: [path.join(root, 'content/articles/2024/09', name)] });
+    expect(await check(root, only('c.md'))).toEqual([expect.stringMatching(/^content\/articles\/2024\/09\/c\.md:6: tags\.0: warning: "Báo" here and "Bão" /)]);
+    expect(await check(root, only('a.md'))).toEqual([]);
+  });
+});
+
 describe('a large folder', () => {
   it('is checked on worker threads, with every problem and collision across threads', async () => {
     const root = writeFixture({ articles: [] });
@@ -119,12 +176,17 @@ describe('a large folder', () => {
     writeRaw(root, 'articles/2024/01/aaa-trung.md', fm('Đầu'));
     writeRaw(root, 'articles/2024/12/zzz.md', fm('Cuối', 'slug: aaa-trung\n'));
     writeRaw(root, 'articles/2024/06/loi.md', fm('Lỗi', '', 'chinh-tr'));
+    // Spellings of one tag in files far apart, checked on different threads.
+    writeRaw(root, 'articles/2024/02/bao-1.md', fm('Bão một', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/11/bao-2.md', fm('Bão hai', 'tags: [Bão]\n'));
+    writeRaw(root, 'articles/2024/07/bao-3.md', fm('Báo ba', 'tags: [Báo]\n'));
     const started = performance.now();
     const lines = await check(root);
-    console.log(`checked 1603 articles in ${Math.round(performance.now() - started)} ms`);
+    console.log(`checked 1606 articles in ${Math.round(performance.now() - started)} ms`);
     expect(lines).toEqual([
       'content/articles/2024/01/aaa-trung.md:1: slug: has the same address /chinh-tri/aaa-trung/ as content/articles/2024/12/zzz.md (change the "slug" or the file name of one of them)',
       'content/articles/2024/06/loi.md:3: category: "chinh-tr" is not a category (did you mean "chinh-tri"?)',
+      expect.stringMatching(/^content\/articles\/2024\/07\/bao-3\.md:6: tags\.0: warning: "Báo" here and "Bão" on the page \/chu-de\/bao\/ \(used by 2 articles\)/),
       'content/articles/2024/12/zzz.md:6: slug: has the same address /chinh-tri/aaa-trung/ as content/articles/2024/01/aaa-trung.md (change the "slug" or the file name of one of them)',
     ]);
   });
