@@ -10,7 +10,7 @@
  * Why a list of words and not Pagefind's own prefix matching: Pagefind splits
  * its index into chunks by word and loads, for a term, only the chunk the term
  * falls in, so a prefix finds only the words of that one chunk. On an archive
- * of thousands of articles "uph" then finds "uphai_" and misses "uphong_".
+ * of thousands of articles "uph" then finds "uphaiþ" and misses "uphongþ".
  * The search looks each completion up by its whole key instead, which loads
  * its chunk and finds it exactly.
  */

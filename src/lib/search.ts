@@ -9,18 +9,18 @@
  * ("so" finds "sông"), ranks no phrase above scattered words, ignores the
  * marks a reader typed, and drops query words that match nothing. So the index
  * does not hold the article text, but two streams of keys per block of text,
- * each key a single token of `[a-z0-9_]` (plus any non-Latin letters) that
- * ends in `_`, in the order of the words:
+ * each key a single token of `[a-z0-9]` (plus any non-Latin letters) that
+ * ends in `þ` (`KEY_END`), in the order of the words:
  *
- *   u<folded>_   every word folded:             "Chuyển đổi số" -> "uchuyen_ udoi_ uso_"
- *   e<spelled>_  every word with its marks      "Chuyển đổi số" -> "echuye63n_ ed9o63i_ eso61_"
+ *   u<folded>þ   every word folded:             "Chuyển đổi số" -> "uchuyenþ udoiþ usoþ"
+ *   e<spelled>þ  every word with its marks      "Chuyển đổi số" -> "echuye63nþ ed9o63iþ eso61þ"
  *                spelled out as digits (VNI: 1 sắc 2 huyền 3 hỏi 4 ngã 5 nặng 6 ^ 7 ơư 8 ă, d9 đ)
  *
- * and `x_` between phrases (punctuation) and between the two streams, so no
- * phrase runs across them. A key never contains `_` before its end (words are
- * runs of letters, marks and digits), so no key is a prefix of another key:
- * Pagefind's prefix matching becomes exact matching, and `u` and `e` keys are
- * namespaces that cannot collide with each other.
+ * and `x` between phrases (punctuation) and between the two streams, so no
+ * phrase runs across them. A key never contains `þ` before its end (a `þ` in a
+ * word is written `th`), so no key is a prefix of another key: Pagefind's
+ * prefix matching becomes exact matching, and `u` and `e` keys are namespaces
+ * that cannot collide with each other.
  *
  * A query first looks each of its keys up alone (Pagefind silently drops a term
  * that matches nothing: such a word is reported and left out, such a search is
@@ -39,7 +39,7 @@
  * once, by the strictest reading of the query it satisfies.
  *
  * A last word with nothing after it ("chuyen do", "Hai Ph") may be half-typed.
- * Keys end in `_`, so its key `udo_` matches only the whole word "do"; it is
+ * Keys end in `þ`, so its key `udoþ` matches only the whole word "do"; it is
  * also read as the start of a longer word: the whole word and the most frequent
  * words that begin with it (src/lib/search-completions.ts), each looked up by
  * its whole key. Every tier then gets a second, looser version with that word
@@ -57,7 +57,22 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 const PHRASE_BREAK = /[.,;:!?…()[\]{}"“”«»|•·–—\n]+/u;
 
 /** The key between phrases and between the two streams: never part of a query. */
-export const PHRASE_SEPARATOR = 'x_';
+export const PHRASE_SEPARATOR = 'x';
+
+/**
+ * The last character of every whole key. A letter, so that Pagefind takes a
+ * key for one plain word: with a punctuation mark there (`_` until the fifth
+ * session), Pagefind 1.6 ran every key through its compound-word splitting,
+ * ~20 % of its indexing time, and indexed the digit runs of exact keys as words
+ * of their own (`echuye63n_` also as `echuye` and `63`). A rare one, and never
+ * inside a key (`keyBody`): no key is the start of another.
+ */
+export const KEY_END = 'þ';
+
+/** A word as the body of a key: `þ` (Icelandic, Old English) written `th`, so that no key holds `KEY_END` before its end. */
+function keyBody(word: string): string {
+  return word.includes(KEY_END) ? word.replaceAll(KEY_END, 'th') : word;
+}
 
 /** Mark codes for exact keys, as in the VNI typing convention (`9` is used for `đ`). */
 const MARK_CODES: Record<string, string> = {
@@ -109,29 +124,34 @@ function toSearchWord(text: string): SearchWord {
   return word;
 }
 
-/** The folded key of a word: "đổi" -> "udoi_". */
+/** The folded key of a word: "đổi" -> "udoiþ". */
 export function wordKey(word: SearchWord): string {
   return foldedKey(word.folded);
 }
 
-/** The folded key of a folded word: "doi" -> "udoi_". */
+/** The folded key of a folded word: "doi" -> "udoiþ". */
 export function foldedKey(folded: string): string {
-  return `u${folded}_`;
+  return `u${keyBody(folded)}${KEY_END}`;
 }
 
-/** The folded word of a folded key ("udoi_" -> "doi"); undefined for any other key. */
+/** Whether a key is a whole key (a word), not the start of one (`prefixKey`). */
+export function isWholeKey(key: string): boolean {
+  return key.endsWith(KEY_END);
+}
+
+/** The folded word of a folded key ("udoiþ" -> "doi"); undefined for any other key. */
 export function keyWord(key: string): string | undefined {
-  return key.length > 2 && key.startsWith('u') && key.endsWith('_') ? key.slice(1, -1) : undefined;
+  return key.length > 2 && key.startsWith('u') && isWholeKey(key) ? key.slice(1, -1) : undefined;
 }
 
 /**
  * A folded key without its end, which Pagefind matches as the start of any
- * longer key: "do" -> "udo" (udo_, udoi_, udong_...). Only for the search of
+ * longer key: "do" -> "udo" (udoþ, udoiþ, udongþ...). Only for the search of
  * a half-typed word, among keys of pages known to hold one of its words:
  * Pagefind matches it only against the index chunks it has loaded.
  */
 export function prefixKey(word: SearchWord): string {
-  return `u${word.folded}`;
+  return `u${keyBody(word.folded)}`;
 }
 
 const exactKeys = new WeakMap<SearchWord, string>();
@@ -139,7 +159,7 @@ const exactKeys = new WeakMap<SearchWord, string>();
 /**
  * The exact key of a word, marks spelled out as digits after the letter they
  * sit on (NFD order, so composed and decomposed input agree): "đổi" ->
- * "ed9o63i_", "xe" -> "exe_". Marks outside Vietnamese all read as `0`.
+ * "ed9o63iþ", "xe" -> "exeþ". Marks outside Vietnamese all read as `0`.
  */
 export function exactKey(word: SearchWord): string {
   const known = exactKeys.get(word);
@@ -150,7 +170,7 @@ export function exactKey(word: SearchWord): string {
     else if (COMBINING_MARK.test(char)) out += MARK_CODES[char] ?? '0';
     else out += char;
   }
-  const key = `e${out}_`;
+  const key = `e${keyBody(out)}${KEY_END}`;
   exactKeys.set(word, key);
   return key;
 }
@@ -434,12 +454,12 @@ export interface SearchOutcome<R> {
  * an exact spelling that occurs nowhere are not run. A key counts as found
  * only in the text of a page: Pagefind also indexes the words of the
  * metadata (title, excerpt), as written, and answers a key that matches
- * nothing with the longest of those words it begins with ("ung_" finds the
+ * nothing with the longest of those words it begins with ("ungþ" finds the
  * title word "ứng").
  *
  * With several indexes merged (a large archive), Pagefind drops a term in
- * each index that lacks it, so "uchuyen_ udo_" also returns the pages of an
- * index without "udo_" that hold "uchuyen_". The results of every search of
+ * each index that lacks it, so "uchuyenþ udoþ" also returns the pages of an
+ * index without "udoþ" that hold "uchuyenþ". The results of every search of
  * keys are therefore kept only where the look-ups found each of its keys.
  *
  * A half-typed last word (`ParsedQuery.partial`) is looked up as the whole
@@ -518,7 +538,7 @@ export async function runSearch<R extends SearchHit>(
   };
   const ids = async (term: string) => new Set((await search(term)).map((result) => result.id));
   // The pages that hold a key: a whole key's from its look-up, a prefix key's those of the words it stands for.
-  const holders = (key: string): ReadonlyMap<string, unknown> | undefined => (key.endsWith('_') ? found.get(key) : positions);
+  const holders = (key: string): ReadonlyMap<string, unknown> | undefined => (isWholeKey(key) ? found.get(key) : positions);
   const holdingAll = (term: string) => {
     const sets = term.split(' ').map(holders);
     return (results: R[]) => results.filter((result) => sets.every((pages) => pages?.has(result.id) ?? true));

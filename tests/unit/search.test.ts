@@ -22,81 +22,88 @@ const word = (text: string) => phrases(text)[0]![0]!;
 
 describe('search keys', () => {
   it('folds every word, đ included, into a u key', () => {
-    expect(wordKey(word('Đổi'))).toBe('udoi_');
-    expect(wordKey(word('chuyển'))).toBe('uchuyen_');
-    expect(wordKey(word('2024'))).toBe('u2024_');
+    expect(wordKey(word('Đổi'))).toBe('udoiþ');
+    expect(wordKey(word('chuyển'))).toBe('uchuyenþ');
+    expect(wordKey(word('2024'))).toBe('u2024þ');
   });
 
   it('spells marks out as digits in e keys, the same for composed and decomposed input', () => {
-    expect(exactKey(word('đổi'))).toBe('ed9o63i_');
-    expect(exactKey(word('số'))).toBe('eso61_');
-    expect(exactKey(word('sở'))).toBe('eso73_');
-    expect(exactKey(word('hội'))).toBe('eho56i_');
-    expect(exactKey(word('xe'))).toBe('exe_');
+    expect(exactKey(word('đổi'))).toBe('ed9o63iþ');
+    expect(exactKey(word('số'))).toBe('eso61þ');
+    expect(exactKey(word('sở'))).toBe('eso73þ');
+    expect(exactKey(word('hội'))).toBe('eho56iþ');
+    expect(exactKey(word('xe'))).toBe('exeþ');
     expect(exactKey(word('đổi'.normalize('NFD')))).toBe(exactKey(word('đổi')));
     expect(exactKey(word('ĐỔI'))).toBe(exactKey(word('đổi')));
     expect(exactKey(word('dõi'))).not.toBe(exactKey(word('đổi')));
   });
 
   it('writes a folded stream and an exact stream, phrases apart', () => {
-    expect(searchKeys('Chuyển đổi số')).toBe('uchuyen_ udoi_ uso_ x_ echuye63n_ ed9o63i_ eso61_');
-    expect(searchKeys('Hà Nội, Hải Phòng')).toBe('uha_ unoi_ x_ uhai_ uphong_ x_ eha2_ eno56i_ x_ eha3i_ epho2ng_');
-    expect(searchKeys('bà rịa-vũng tàu')).toContain('uba_ uria_ uvung_ utau_');
+    expect(searchKeys('Chuyển đổi số')).toBe('uchuyenþ udoiþ usoþ x echuye63nþ ed9o63iþ eso61þ');
+    expect(searchKeys('Hà Nội, Hải Phòng')).toBe('uhaþ unoiþ x uhaiþ uphongþ x eha2þ eno56iþ x eha3iþ epho2ngþ');
+    expect(searchKeys('bà rịa-vũng tàu')).toContain('ubaþ uriaþ uvungþ utauþ');
     expect(searchKeys(' … ')).toBe('');
   });
 
   it('reads the folded word back from a folded key, and makes prefix keys without the end', () => {
-    expect(keyWord('udoi_')).toBe('doi');
-    expect(keyWord('ed9o63i_')).toBeUndefined();
-    expect(keyWord('x_')).toBeUndefined();
+    expect(keyWord('udoiþ')).toBe('doi');
+    expect(keyWord('ed9o63iþ')).toBeUndefined();
+    expect(keyWord('x')).toBeUndefined();
     expect(keyWord('udo')).toBeUndefined();
     expect(prefixKey(word('Đô'))).toBe('udo');
     expect(wordKey(word('đổi')).startsWith(prefixKey(word('đô')))).toBe(true);
   });
 
   it('no key is a prefix of another, so Pagefind prefix matching is exact matching', () => {
-    const keys = [...new Set(searchKeys('so số sở sổ song sông sống chuyển đổi số đời sống đổi sổ sách Đảng đang dạng đăng 1 10 100').split(' '))];
+    const keys = [...new Set(searchKeys('so số sở sổ song sông sống chuyển đổi số đời sống đổi sổ sách Đảng đang dạng đăng 1 10 100 þ þór þórsdóttir').split(' '))];
     for (const a of keys) {
       for (const b of keys) if (a !== b) expect(b.startsWith(a), `${a} is a prefix of ${b}`).toBe(false);
     }
+  });
+
+  it('writes a þ inside a word as th, so that only the end of a key is a þ', () => {
+    expect(wordKey(word('Þór'))).toBe('uthorþ');
+    expect(exactKey(word('Þór'))).toBe('etho1rþ');
+    expect(prefixKey(word('þó'))).toBe('utho');
+    expect(keyWord(wordKey(word('þór')))).toBe('thor');
   });
 });
 
 describe('query plan', () => {
   it('a query typed without marks: every word folded, and the folded phrase', () => {
     expect(planQuery(parseQuery('chuyen doi so'))).toEqual({
-      words: 'uchuyen_ udoi_ uso_',
+      words: 'uchuyenþ udoiþ usoþ',
       exactWords: undefined,
-      phrases: ['"uchuyen_ udoi_ uso_"'],
+      phrases: ['"uchuyenþ udoiþ usoþ"'],
       exactPhrases: [],
-      keys: ['uchuyen_', 'udoi_', 'uso_'],
+      keys: ['uchuyenþ', 'udoiþ', 'usoþ'],
     });
   });
 
   it('a query with marks adds the exact words and the exact phrase', () => {
     expect(planQuery(parseQuery('Hải Phòng'))).toEqual({
-      words: 'uhai_ uphong_',
-      exactWords: 'eha3i_ epho2ng_',
-      phrases: ['"uhai_ uphong_"'],
-      exactPhrases: ['"eha3i_ epho2ng_"'],
-      keys: ['uhai_', 'uphong_', 'eha3i_', 'epho2ng_'],
+      words: 'uhaiþ uphongþ',
+      exactWords: 'eha3iþ epho2ngþ',
+      phrases: ['"uhaiþ uphongþ"'],
+      exactPhrases: ['"eha3iþ epho2ngþ"'],
+      keys: ['uhaiþ', 'uphongþ', 'eha3iþ', 'epho2ngþ'],
     });
   });
 
   it('a word typed without marks stands for any marks, even in a query with marks', () => {
     const plan = planQuery(parseQuery('dai hội'))!;
-    expect(plan.exactWords).toBe('udai_ eho56i_');
-    expect(plan.exactPhrases).toEqual(['"udai_ uhoi_"']);
+    expect(plan.exactWords).toBe('udaiþ eho56iþ');
+    expect(plan.exactPhrases).toEqual(['"udaiþ uhoiþ"']);
   });
 
   it('drops missing words and splits the phrase there, keeping the others', () => {
     const query = parseQuery('chuyen xyzzy doi so');
-    expect(planQuery(query, new Set(['xyzzy']))).toMatchObject({ words: 'uchuyen_ udoi_ uso_', phrases: ['"udoi_ uso_"'] });
+    expect(planQuery(query, new Set(['xyzzy']))).toMatchObject({ words: 'uchuyenþ udoiþ usoþ', phrases: ['"udoiþ usoþ"'] });
     expect(planQuery(query, new Set(['chuyen', 'xyzzy', 'doi', 'so']))).toBeUndefined();
   });
 
   it('makes a phrase of each part between punctuation', () => {
-    expect(planQuery(parseQuery('Hà Nội, Hải Phòng'))!.phrases).toEqual(['"uha_ unoi_"', '"uhai_ uphong_"']);
+    expect(planQuery(parseQuery('Hà Nội, Hải Phòng'))!.phrases).toEqual(['"uhaþ unoiþ"', '"uhaiþ uphongþ"']);
   });
 
   it('ignores punctuation and repeated words', () => {
@@ -125,32 +132,32 @@ describe('a half-typed last word', () => {
 
   it('is a prefix key in the word searches, and its phrase is checked from positions', () => {
     expect(planQuery(parseQuery('hai ph'), new Set(['ph']), true)).toEqual({
-      words: 'uhai_ uph',
+      words: 'uhaiþ uph',
       exactWords: undefined,
       phrases: [],
       exactPhrases: [],
-      partialPhrase: ['uhai_'],
-      keys: ['uhai_'],
+      partialPhrase: ['uhaiþ'],
+      keys: ['uhaiþ'],
     });
     expect(planQuery(parseQuery('chuy'), new Set(['chuy']), true)).toEqual({ words: 'uchuy', exactWords: undefined, phrases: [], exactPhrases: [], keys: [] });
   });
 
   it('counts as typed without marks; the other words keep theirs, and their phrases', () => {
     expect(planQuery(parseQuery('Hà Nội, Hải Phò'), new Set(), true)).toEqual({
-      words: 'uha_ unoi_ uhai_ upho',
-      exactWords: 'eha2_ eno56i_ eha3i_ upho',
-      phrases: ['"uha_ unoi_"'],
-      exactPhrases: ['"eha2_ eno56i_"'],
-      partialPhrase: ['uhai_'],
-      keys: ['uha_', 'unoi_', 'uhai_', 'eha2_', 'eno56i_', 'eha3i_'],
+      words: 'uhaþ unoiþ uhaiþ upho',
+      exactWords: 'eha2þ eno56iþ eha3iþ upho',
+      phrases: ['"uhaþ unoiþ"'],
+      exactPhrases: ['"eha2þ eno56iþ"'],
+      partialPhrase: ['uhaiþ'],
+      keys: ['uhaþ', 'unoiþ', 'uhaiþ', 'eha2þ', 'eno56iþ', 'eha3iþ'],
     });
     // Only the half-typed word has marks: no exact searches.
-    expect(planQuery(parseQuery('chuyen đ'), new Set(), true)).toMatchObject({ words: 'uchuyen_ ud', exactWords: undefined });
+    expect(planQuery(parseQuery('chuyen đ'), new Set(), true)).toMatchObject({ words: 'uchuyenþ ud', exactWords: undefined });
   });
 
   it('is kept when missing as a whole word; other missing words still split the phrase', () => {
     const plan = planQuery(parseQuery('chuyen xyzzy doi s'), new Set(['xyzzy', 's']), true)!;
-    expect(plan).toMatchObject({ words: 'uchuyen_ udoi_ us', phrases: [], partialPhrase: ['udoi_'] });
+    expect(plan).toMatchObject({ words: 'uchuyenþ udoiþ us', phrases: [], partialPhrase: ['udoiþ'] });
   });
 });
 
@@ -432,7 +439,7 @@ describe('runSearch with a half-typed last word', () => {
 
   it('never counts words that only the metadata holds', async () => {
     const titled = fakePagefind({ committee: { text: 'Hai bên ký kết.', title: 'Ủy ban mới' }, nest: 'Hai tổ yến trên mái.' });
-    // "uhai_ uy" (for "hai y", as in "hai yến"): Pagefind matches "uy" with the title word "Ủy" too.
+    // "uhaiþ uy" (for "hai y", as in "hai yến"): Pagefind matches "uy" with the title word "Ủy" too.
     expect(await ids('hai y', titled)).toEqual(['nest']);
   });
 
@@ -469,7 +476,7 @@ describe('runSearch with Pagefind\'s looser answers', () => {
   };
 
   it('never counts words that only the metadata holds', async () => {
-    // "ung_" occurs in no text; Pagefind answers it with the title word "Ủng".
+    // "ungþ" occurs in no text; Pagefind answers it with the title word "Ủng".
     const boots = fakePagefind({ app: { text: 'Hai bên ký kết.', title: 'Ủng hộ mới' } });
     expect(await runSearch(boots, 'hai ng')).toEqual({
       words: [expect.objectContaining({ text: 'hai' })],
@@ -479,9 +486,9 @@ describe('runSearch with Pagefind\'s looser answers', () => {
   });
 
   it('keeps only the pages that hold every key when several indexes are merged', async () => {
-    // The first index has no "udo_": Pagefind answers "uchuyen_ udo_" there as "uchuyen_".
+    // The first index has no "udoþ": Pagefind answers "uchuyenþ udoþ" there as "uchuyenþ".
     const merged = fakePagefind(pages, { indexes: [['transformation', 'business'], ['ferry']] });
-    expect((await merged.search('uchuyen_ udo_'))!.results.map((result) => result.id)).toContain('transformation');
+    expect((await merged.search('uchuyenþ udoþ'))!.results.map((result) => result.id)).toContain('transformation');
     expect((await runSearch(merged, 'chuyen do ')).results.map((result) => result.id)).toEqual(['ferry']);
   });
 });
