@@ -95,14 +95,8 @@ async function folderBytes(dir: string): Promise<number> {
 /** In a kept index's folder, not published: folded word -> number of the index's articles it occurs in (renamed when what is counted changes). */
 const INDEX_WORDS_FILE = 'newsroom-words-1.json';
 
-/**
- * The folded words of a kept index and how many of its articles hold each:
- * read from its folder, or counted from its stand-ins and written there (an
- * index built now, or kept by code that did not count them).
- */
-async function indexWords(kept: string, members: StandIn[], standInDir: string): Promise<Map<string, number>> {
-  const file = path.join(kept, INDEX_WORDS_FILE);
-  if (existsSync(file)) return new Map(Object.entries(JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, number>));
+/** The folded words of an index's stand-ins, and how many of them hold each. */
+async function countWords(members: StandIn[], standInDir: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   const limit = pLimit(16);
   await Promise.all(
@@ -113,6 +107,18 @@ async function indexWords(kept: string, members: StandIn[], standInDir: string):
       }),
     ),
   );
+  return counts;
+}
+
+/**
+ * The folded words of a kept index and how many of its articles hold each:
+ * read from its folder, or counted from its stand-ins (`counting`, when the
+ * count was started while Pagefind built the index) and written there.
+ */
+async function indexWords(kept: string, members: StandIn[], standInDir: string, counting?: Promise<Map<string, number>>): Promise<Map<string, number>> {
+  const file = path.join(kept, INDEX_WORDS_FILE);
+  if (existsSync(file)) return new Map(Object.entries(JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, number>));
+  const counts = await (counting ?? countWords(members, standInDir));
   const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   await writeCacheFile(file, JSON.stringify(Object.fromEntries(sorted)));
   return counts;
@@ -272,6 +278,8 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     for (const standIn of standIns) members[shardOfDay.get(standIn.day)!]!.push(standIn);
     const keys = members.map((list) => shardKey(list, options.language));
     let built = 0;
+    // Words of the indexes being built, counted here while Pagefind's process indexes (the other core).
+    const counting = new Map<number, Promise<Map<string, number>>>();
     try {
       // One index at a time (see the top of the file).
       for (const [i, shard] of shards.entries()) {
@@ -281,6 +289,9 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
         await linkStandIns(members[i]!, standInDir, folder);
         const partial = `${kept}.partial`;
         await fs.rm(partial, { recursive: true, force: true });
+        const count = countWords(members[i]!, standInDir);
+        count.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
+        counting.set(i, count);
         await buildShard(folder, shard, partial, options.language);
         await fs.rename(partial, kept);
         built += 1;
@@ -296,7 +307,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
       const newest = i === shards.length - 1;
       const url = newest ? searchBundlePath : searchShardPath(shard.first, shard.last);
       const kept = path.join(store, keys[i]!);
-      words.push(await indexWords(kept, members[i]!, standInDir));
+      words.push(await indexWords(kept, members[i]!, standInDir, counting.get(i)));
       // Linked, not copied (~5,000 files per index): nothing writes to a published file in place.
       await linkFiles(await treeFiles(kept, path.join(bundlePath, path.relative(searchBundlePath, url)), (name) => name === INDEX_WORDS_FILE));
       if (!newest) others.push(url);
