@@ -14,7 +14,7 @@ import { projectRoot, resolveBuildPaths } from './paths.ts';
 import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapIntoPlace } from './atomic-output.ts';
 import { ANSI_ESCAPES, type AstroJob, type AstroOutcome } from './astro-process.ts';
 import { messages } from '../../src/lib/messages.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, clearSearchScratch } from './search-index.ts';
 
 export interface BuildOptions {
   outDir?: string;
@@ -207,6 +207,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   try {
     // The last build's old output is deleted while this one runs.
     const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
+    const scratchCleared = (await clearSearchScratch(paths.cacheDir)).cleared;
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const unfinished = await markBuildUnfinished(paths.cacheDir);
     const outcome = await time('astro', () => {
@@ -244,6 +245,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
     unfinished.done();
     await time('cleanup', () => removeInternalFiles(paths.stagingDir, path.join(projectRoot, 'public')));
     await cleared;
+    await scratchCleared;
     await time('swap', () => signals.critical(() => swapIntoPlace(paths.stagingDir, paths.outDir, paths.workDir, true)));
   } catch (error) {
     const detail =

@@ -245,14 +245,8 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
   const bundlePath = path.join(outDir, bundleDir);
   await fs.rm(bundlePath, { recursive: true, force: true });
   // Beside the cache when there is one, so stand-ins are hard-linked into it, not copied.
-  if (cacheDir) {
-    await fs.mkdir(cacheDir, { recursive: true });
-    // Left by a build that was killed (one build of a cache at a time: the build lock).
-    for (const name of await fs.readdir(cacheDir)) {
-      if (name.startsWith('newsroom-search-scratch-')) await fs.rm(path.join(cacheDir, name), { recursive: true, force: true });
-    }
-  }
-  const scratch = await fs.mkdtemp(path.join(cacheDir ?? os.tmpdir(), 'newsroom-search-scratch-'));
+  if (cacheDir) await fs.mkdir(cacheDir, { recursive: true });
+  const scratch = await fs.mkdtemp(path.join(cacheDir ?? os.tmpdir(), SCRATCH_PREFIX));
   const store = cacheDir ? path.join(cacheDir, 'newsroom-search') : path.join(scratch, '.indexes');
   const standInOptions: StandInOptions = { language: options.language, timeZone: options.timeZone, dateFormat: options.dateFormat };
   const standInRoot = cacheDir ? path.join(cacheDir, 'newsroom-search-pages') : path.join(scratch, '.stand-ins');
@@ -324,6 +318,21 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     const indexMs = performance.now() - start - standInMs;
     return { pages: standIns.length, parsed, bytes: await folderBytes(bundlePath), built, reused: shards.length - built, standInMs, indexMs };
   } finally {
-    await fs.rm(scratch, { recursive: true, force: true });
+    // Tens of thousands of links and folders take seconds to delete: with a
+    // cache folder, the next build deletes them while Astro runs (`clearSearchScratch`).
+    if (!cacheDir) await fs.rm(scratch, { recursive: true, force: true });
   }
+}
+
+const SCRATCH_PREFIX = 'newsroom-search-scratch-';
+
+/**
+ * Deletes the scratch folders that earlier builds left in `cacheDir`, in the
+ * background: the build starts it first and waits for it only before its swap.
+ */
+export async function clearSearchScratch(cacheDir: string): Promise<{ cleared: Promise<void> }> {
+  const names = existsSync(cacheDir) ? (await fs.readdir(cacheDir)).filter((name) => name.startsWith(SCRATCH_PREFIX)) : [];
+  const cleared = Promise.all(names.map((name) => fs.rm(path.join(cacheDir, name), { recursive: true, force: true }))).then(() => undefined);
+  cleared.catch(() => {});
+  return { cleared };
 }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../scripts/lib/search-index.ts';
+import { buildSearchIndex, clearSearchScratch } from '../../scripts/lib/search-index.ts';
 import { writeAllStandIns } from '../../scripts/lib/search-stand-ins.ts';
 
 const options = { language: 'vi', timeZone: 'Asia/Ho_Chi_Minh', dateFormat: 'dd/MM/yyyy', shardSize: 2 };
@@ -84,6 +84,13 @@ describe('sharded search index', () => {
     expect(removed).toBe(3);
     expect(await buildSearchIndex(outDir, options, cacheDir)).toMatchObject({ built: 0, reused: 3 });
     expect(words('ch')).toEqual(['cho', 'chay']);
+
+    // The scratch folders of these builds are left for the next build, which deletes them.
+    const scratch = () => readdirSync(cacheDir).filter((name) => name.startsWith('newsroom-search-scratch-'));
+    expect(scratch()).toHaveLength(4);
+    await (await clearSearchScratch(cacheDir)).cleared;
+    expect(scratch()).toEqual([]);
+    expect(readdirSync(path.join(cacheDir, 'newsroom-search'))).toHaveLength(3);
   });
 
   it('writes an empty index when nothing is published', async () => {
