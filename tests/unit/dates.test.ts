@@ -102,6 +102,17 @@ describe('formatting in the site zone', () => {
     expect(toZonedDay(new Date('2024-09-24T17:30:00Z'), VN)).toBe('2024-09-25');
     expect(toZonedDay(new Date('2024-09-24T17:30:00Z'), 'UTC')).toBe('2024-09-24');
   });
+
+  it('keeps remembered results apart by zone and pattern, and fails on an invalid date every time', () => {
+    const late = new Date('2024-12-31T20:00:00Z');
+    for (let round = 0; round < 2; round += 1) {
+      expect(formatDate(late, 'dd/MM/yyyy', VN)).toBe('01/01/2025');
+      expect(formatDate(new Date(late.getTime()), 'dd/MM/yyyy', 'UTC')).toBe('31/12/2024');
+      expect(formatDate(late, 'yyyy-MM-dd HH:mm', VN)).toBe('2025-01-01 03:00');
+      expect(zonedParts(late, 'America/Los_Angeles')).toMatchObject({ year: 2024, month: 12, day: 31, hour: 12 });
+      expect(() => formatDate(new Date(Number.NaN), 'dd/MM/yyyy', VN)).toThrow(RangeError);
+    }
+  });
 });
 
 describe('zonedParts', () => {
