@@ -10,11 +10,15 @@
  * the Astro process's CPU, in a build that writes one cache file per article.
  * Cache files need none of it: no symlinks to follow, no mode or owner to keep.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { threadId } from 'node:worker_threads';
+
+/** Temporary names unique to this process and thread without random bytes (`randomFillSync` was ~0.6 % of the Astro process). */
+let written = 0;
 
 export async function writeCacheFile(file: string, data: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  written += 1;
+  const temporary = `${file}.${process.pid}-${threadId}-${written}.tmp`;
   try {
     await fs.writeFile(temporary, data);
     await fs.rename(temporary, file);

@@ -16,6 +16,15 @@ describe('writeCacheFile', () => {
     expect(readdirSync(dir)).toEqual(['abc.html']);
   });
 
+  it('writes whole files when many writes of one file run at once (each has its own temporary file)', async () => {
+    const dir = temp();
+    const file = path.join(dir, 'same.html');
+    const texts = Array.from({ length: 50 }, (_, i) => `<p>${String(i).repeat(2000)}</p>`);
+    await Promise.all(texts.map((text) => writeCacheFile(file, text)));
+    expect(texts).toContain(readFileSync(file, 'utf8'));
+    expect(readdirSync(dir)).toEqual(['same.html']);
+  });
+
   it('fails without leaving a temporary file or touching the target when the rename fails', async () => {
     const dir = temp();
     // A folder where the file should go: the rename over it fails.
