@@ -207,7 +207,7 @@ export async function runBuild(options: BuildOptions = {}): Promise<BuildResult>
   try {
     // The last build's old output is deleted while this one runs.
     const { cleared } = await recoverInterruptedSwap(paths.outDir, paths.workDir);
-    const scratchCleared = (await clearSearchScratch(paths.cacheDir)).cleared;
+    const scratchCleared = clearSearchScratch(paths.cacheDir);
     await fs.rm(paths.stagingDir, { recursive: true, force: true });
     const unfinished = await markBuildUnfinished(paths.cacheDir);
     const outcome = await time('astro', () => {

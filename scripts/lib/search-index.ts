@@ -110,17 +110,22 @@ async function countWords(members: StandIn[], standInDir: string): Promise<Map<s
   return counts;
 }
 
+/** Writes an index's word counts into its folder, sorted. */
+async function writeWords(folder: string, counts: Map<string, number>): Promise<void> {
+  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  await writeCacheFile(path.join(folder, INDEX_WORDS_FILE), JSON.stringify(Object.fromEntries(sorted)));
+}
+
 /**
  * The folded words of a kept index and how many of its articles hold each:
- * read from its folder, or counted from its stand-ins (`counting`, when the
- * count was started while Pagefind built the index) and written there.
+ * read from its folder, or (an index kept by code that did not count them)
+ * counted from its stand-ins and written there.
  */
-async function indexWords(kept: string, members: StandIn[], standInDir: string, counting?: Promise<Map<string, number>>): Promise<Map<string, number>> {
+async function indexWords(kept: string, members: StandIn[], standInDir: string): Promise<Map<string, number>> {
   const file = path.join(kept, INDEX_WORDS_FILE);
   if (existsSync(file)) return new Map(Object.entries(JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, number>));
-  const counts = await (counting ?? countWords(members, standInDir));
-  const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  await writeCacheFile(file, JSON.stringify(Object.fromEntries(sorted)));
+  const counts = await countWords(members, standInDir);
+  await writeWords(kept, counts);
   return counts;
 }
 
@@ -272,8 +277,6 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     for (const standIn of standIns) members[shardOfDay.get(standIn.day)!]!.push(standIn);
     const keys = members.map((list) => shardKey(list, options.language));
     let built = 0;
-    // Words of the indexes being built, counted here while Pagefind's process indexes (the other core).
-    const counting = new Map<number, Promise<Map<string, number>>>();
     try {
       // One index at a time (see the top of the file).
       for (const [i, shard] of shards.entries()) {
@@ -283,10 +286,11 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
         await linkStandIns(members[i]!, standInDir, folder);
         const partial = `${kept}.partial`;
         await fs.rm(partial, { recursive: true, force: true });
-        const count = countWords(members[i]!, standInDir);
-        count.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
-        counting.set(i, count);
+        // Counted here while Pagefind's process builds the index, and kept beside it.
+        const counting = countWords(members[i]!, standInDir);
+        counting.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
         await buildShard(folder, shard, partial, options.language);
+        await writeWords(partial, await counting);
         await fs.rename(partial, kept);
         built += 1;
       }
@@ -301,7 +305,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
       const newest = i === shards.length - 1;
       const url = newest ? searchBundlePath : searchShardPath(shard.first, shard.last);
       const kept = path.join(store, keys[i]!);
-      words.push(await indexWords(kept, members[i]!, standInDir, counting.get(i)));
+      words.push(await indexWords(kept, members[i]!, standInDir));
       // Linked, not copied (~5,000 files per index): nothing writes to a published file in place.
       await linkFiles(await treeFiles(kept, path.join(bundlePath, path.relative(searchBundlePath, url)), (name) => name === INDEX_WORDS_FILE));
       if (!newest) others.push(url);
@@ -330,9 +334,11 @@ const SCRATCH_PREFIX = 'newsroom-search-scratch-';
  * Deletes the scratch folders that earlier builds left in `cacheDir`, in the
  * background: the build starts it first and waits for it only before its swap.
  */
-export async function clearSearchScratch(cacheDir: string): Promise<{ cleared: Promise<void> }> {
-  const names = existsSync(cacheDir) ? (await fs.readdir(cacheDir)).filter((name) => name.startsWith(SCRATCH_PREFIX)) : [];
-  const cleared = Promise.all(names.map((name) => fs.rm(path.join(cacheDir, name), { recursive: true, force: true }))).then(() => undefined);
-  cleared.catch(() => {});
-  return { cleared };
+export function clearSearchScratch(cacheDir: string): Promise<void> {
+  const clearing = (async () => {
+    const names = existsSync(cacheDir) ? (await fs.readdir(cacheDir)).filter((name) => name.startsWith(SCRATCH_PREFIX)) : [];
+    await Promise.all(names.map((name) => fs.rm(path.join(cacheDir, name), { recursive: true, force: true })));
+  })();
+  clearing.catch(() => {}); // awaited before the swap
+  return clearing;
 }

@@ -148,7 +148,20 @@ function partsReader(timeZone: string): PartsReader {
  * so a long-running process cannot grow it without limit.
  */
 const zonedCache = new Map<string, Map<number, Readonly<ZonedParts>>>();
-const ZONED_CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 50_000;
+
+/** `make()`, remembered in `caches` under `key` and the instant `time` (not for an invalid date). */
+function remember<V>(caches: Map<string, Map<number, V>>, key: string, time: number, make: () => V): V {
+  let cache = caches.get(key);
+  const cached = cache?.get(time);
+  if (cached !== undefined) return cached;
+  const value = make();
+  if (Number.isNaN(time)) return value;
+  if (!cache) caches.set(key, (cache = new Map()));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(time, value);
+  return value;
+}
 
 /**
  * Wall-clock fields of an instant in a time zone (cached: the object is
@@ -156,16 +169,7 @@ const ZONED_CACHE_LIMIT = 50_000;
  * falls back to the parts when the text has another shape.
  */
 export function zonedParts(instant: Date, timeZone: string): Readonly<ZonedParts> {
-  const time = instant.getTime();
-  let cache = zonedCache.get(timeZone);
-  const cached = cache?.get(time);
-  if (cached) return cached;
-  const parts = Object.freeze(readZonedParts(instant, timeZone));
-  if (Number.isNaN(time)) return parts;
-  if (!cache) zonedCache.set(timeZone, (cache = new Map()));
-  if (cache.size >= ZONED_CACHE_LIMIT) cache.clear();
-  cache.set(time, parts);
-  return parts;
+  return remember(zonedCache, timeZone, instant.getTime(), () => Object.freeze(readZonedParts(instant, timeZone)));
 }
 
 function readZonedParts(instant: Date, timeZone: string): ZonedParts {
@@ -196,16 +200,7 @@ const formattedCache = new Map<string, Map<number, string>>();
 
 /** Formats with a pattern of dd, MM, yyyy, HH, mm, ss: "18/09/2024 16:00". */
 export function formatDate(instant: Date, pattern: string, timeZone: string): string {
-  const time = instant.getTime();
-  const key = `${timeZone}\u0000${pattern}`;
-  let cache = formattedCache.get(key);
-  const cached = cache?.get(time);
-  if (cached !== undefined) return cached;
-  const text = formatParts(zonedParts(instant, timeZone), pattern);
-  if (!cache) formattedCache.set(key, (cache = new Map()));
-  if (cache.size >= ZONED_CACHE_LIMIT) cache.clear();
-  cache.set(time, text);
-  return text;
+  return remember(formattedCache, `${timeZone}\u0000${pattern}`, instant.getTime(), () => formatParts(zonedParts(instant, timeZone), pattern));
 }
 
 function formatParts(p: Readonly<ZonedParts>, pattern: string): string {

@@ -94,13 +94,12 @@ function inUrlOrder<A extends { url: string }>(articles: Iterable<A>): A[] {
  * registries here, so they choose the same spelling.
  */
 export function createTermRegistry<A extends { url: string }>(articles: Iterable<A>, names: (article: A) => readonly string[]): TermRegistry {
-  return registryOf(inUrlOrder(articles), names);
+  return addInOrder(new TermRegistry(), inUrlOrder(articles), names, (name) => name);
 }
 
-/** The registry of the names of `ordered`, added in that order. */
-function registryOf<A>(ordered: readonly A[], names: (article: A) => readonly string[]): TermRegistry {
-  const registry = new TermRegistry();
-  for (const article of ordered) for (const name of names(article)) registry.add(name);
+/** Adds to `registry` the names of the items `items` gives each of `ordered`, in that order. */
+function addInOrder<A, I>(registry: TermRegistry, ordered: readonly A[], items: (article: A) => readonly I[], name: (item: I) => string): TermRegistry {
+  for (const article of ordered) for (const item of items(article)) registry.add(name(item));
   return registry;
 }
 
@@ -154,8 +153,7 @@ function variantKind(spelling: string, shown: string): VariantKind {
  * which have no such pair, ordering and counting every use (~0.15 s at
  * 10,000 articles).
  */
-function hasSpellingClash<A, U extends { name: string }>(articles: readonly A[], uses: (article: A) => readonly U[]): boolean {
-  const registry = new TermRegistry();
+function hasSpellingClash<A, U extends { name: string }>(articles: readonly A[], uses: (article: A) => readonly U[], registry: TermRegistry): boolean {
   const seen = new Set<string>();
   const spellingOfKey = new Map<string, string>();
   for (const article of articles) {
@@ -184,11 +182,11 @@ export function spellingVariants<A extends { url: string }, U extends { name: st
   articles: readonly A[],
   uses: (article: A) => readonly U[],
 ): SpellingVariant<A, U>[] {
-  if (!hasSpellingClash(articles, uses)) return [];
-  const ordered = inUrlOrder(articles);
+  // Its keys and clean spellings, worked out once per name, serve both passes.
   const registry = new TermRegistry();
-  for (const article of ordered) for (const use of uses(article)) registry.add(use.name);
-  const terms = registry.terms();
+  if (!hasSpellingClash(articles, uses, registry)) return [];
+  const ordered = inUrlOrder(articles);
+  const terms = addInOrder(registry, ordered, uses, (use) => use.name).terms();
   // Per name as written (a few hundred, against tens of thousands of uses).
   const names = new Map<string, { key: string; spelling: string; shown: string; same: boolean }>();
   // How many articles write each key's shown spelling; an article is counted once (URL order).

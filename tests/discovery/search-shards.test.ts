@@ -88,7 +88,7 @@ describe('sharded search index', () => {
     // The scratch folders of these builds are left for the next build, which deletes them.
     const scratch = () => readdirSync(cacheDir).filter((name) => name.startsWith('newsroom-search-scratch-'));
     expect(scratch()).toHaveLength(4);
-    await (await clearSearchScratch(cacheDir)).cleared;
+    await clearSearchScratch(cacheDir);
     expect(scratch()).toEqual([]);
     expect(readdirSync(path.join(cacheDir, 'newsroom-search'))).toHaveLength(3);
   });
