@@ -8,11 +8,12 @@
  * Each article page is read with a streaming parser (on worker threads for a
  * large site: search-stand-ins.ts) and replaced by a stand-in page of search
  * keys (src/lib/search-document.ts; why: docs/search.md). The stand-in pages
- * are put in a scratch folder, a folder per index, and indexed
- * with Pagefind's `addDirectory`, which reads and indexes the files inside
- * Pagefind's own process, then written with `writeFiles`. (Sending each page
- * through `addHTMLFile` and reading the bundle back with `getFiles` was three
- * times slower and held every file in memory.)
+ * are put in a scratch folder, a folder per index, and each folder is indexed
+ * by a run of Pagefind's CLI, which reads the files and writes the index
+ * itself. (Sending each page through the Node API's `addHTMLFile` and reading
+ * the bundle back with `getFiles` was three times slower and held every file
+ * in memory; its `addDirectory` and `writeFiles` were ~20 % slower than the
+ * CLI: `pagefindBinary`.)
  *
  * A large archive is split into several indexes of at most `shardSize`
  * articles (`planSearchShards`): Pagefind's time and memory grow with the
@@ -35,11 +36,12 @@
  *
  * Pagefind's default UI files, which the site does not use, are left out.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as pagefind from 'pagefind';
 import pLimit from 'p-limit';
 import { completionBuckets } from '../../src/lib/search-completions.ts';
@@ -47,7 +49,7 @@ import { planSearchShards, type SearchShard, type StandInOptions, standInWords }
 import { SEARCH_SHARDS_FILE, SEARCH_WORD_BUCKETS_FILE, searchBundlePath, searchShardPath, searchWordsFile } from '../../src/lib/urls.ts';
 import { type KnownPage, type StandIn, standInVersion, writeAllStandIns } from './search-stand-ins.ts';
 import { writeCacheFile } from '../../src/loaders/cache-file.ts';
-import { installedVersion } from '../../src/loaders/code-digest.ts';
+import { installedFolder, installedVersion } from '../../src/loaders/code-digest.ts';
 
 export interface SearchIndexOptions extends StandInOptions {
   /** Most articles in one index (`searchShardSize` of the site configuration). */
@@ -218,25 +220,70 @@ function shardKey(members: StandIn[], language: string): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-/** Builds one index from the stand-ins in `folder` into `target`. */
-async function buildShard(folder: string, shard: SearchShard, target: string, language: string): Promise<void> {
+/**
+ * Pagefind's command-line binary, found as its Node API finds it (which also
+ * honours `PAGEFIND_BINARY_PATH`). Why the CLI and not the Node API: the API's
+ * service took 17–19 s and ~23 s of CPU for an index of ~5,000 stand-ins that
+ * the CLI builds in 14–15 s and ~20 s of CPU, the same files (BENCHMARKS.md,
+ * sixth session). The package's exports hide the resolver, hence the path.
+ */
+async function pagefindBinary(): Promise<string> {
+  const folder = installedFolder('pagefind', path.dirname(fileURLToPath(import.meta.url)));
+  if (!folder) throw new Error('Pagefind is not installed (npm ci installs it)');
+  const { resolveBinaryPath } = (await import(pathToFileURL(path.join(folder, 'lib', 'resolveBinary.js')).href)) as {
+    resolveBinaryPath: (names: string[]) => string;
+  };
+  return resolveBinaryPath(['pagefind_extended', 'pagefind']);
+}
+
+/** Runs Pagefind's CLI, resolving to what it printed; an exit other than 0 is an error that quotes it. */
+function runPagefind(binary: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      if (code === 0) resolve(output);
+      else reject(new Error(`Pagefind failed (${signal ?? `exit ${code}`}):\n${output.trim().split('\n').slice(-20).join('\n')}`));
+    });
+  });
+}
+
+/**
+ * Builds one index from the stand-ins in `folder` into `target`, with one run
+ * of Pagefind's CLI (its process and memory are gone when it returns). It runs
+ * in `folder`'s parent, the build's scratch folder, where no Pagefind
+ * configuration file can be.
+ */
+async function buildShard(binary: string, folder: string, shard: SearchShard, target: string, language: string): Promise<void> {
+  if (shard.articles === 0) await emptyIndex(target, language);
+  else await pagefindIndex(binary, folder, shard, target, language);
+  for (const name of await fs.readdir(target)) {
+    if (UNUSED_BUNDLE_FILE.test(name)) await fs.rm(path.join(target, name));
+  }
+}
+
+async function pagefindIndex(binary: string, folder: string, shard: SearchShard, target: string, language: string): Promise<void> {
+  const output = await runPagefind(binary, ['--site', folder, '--output-path', target, '--force-language', language], path.dirname(folder));
+  const pages = Number(/Indexed (\d+) pages?/.exec(output)?.[1] ?? Number.NaN);
+  if (pages !== shard.articles) throw new Error(`Pagefind indexed ${pages} pages of ${shard.articles} (${shard.first}…${shard.last}):\n${output.trim()}`);
+}
+
+/**
+ * An index of no article (nothing published yet), so that the search page
+ * still loads: Pagefind's CLI refuses a folder without pages, its Node API
+ * writes one.
+ */
+async function emptyIndex(target: string, language: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: language });
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
-    // One folder per index: a folder per day took one call per day (~1,100 at 10k) and longer.
-    const added = await index.addDirectory({ path: folder });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${shard.first}…${shard.last}: ${added.errors.join('; ')}`);
-    const pages = added.page_count;
-    if (pages !== shard.articles) throw new Error(`Pagefind indexed ${pages} pages of ${shard.articles} (${shard.first}…${shard.last})`);
     const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
   } finally {
-    // The service keeps every index in memory until it is deleted: without this,
-    // its memory grows with the archive instead of staying that of one index.
-    await index.deleteIndex();
-  }
-  for (const name of await fs.readdir(target)) {
-    if (UNUSED_BUNDLE_FILE.test(name)) await fs.rm(path.join(target, name));
+    await pagefind.close();
   }
 }
 
@@ -277,25 +324,23 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
     for (const standIn of standIns) members[shardOfDay.get(standIn.day)!]!.push(standIn);
     const keys = members.map((list) => shardKey(list, options.language));
     let built = 0;
-    try {
-      // One index at a time (see the top of the file).
-      for (const [i, shard] of shards.entries()) {
-        const kept = path.join(store, keys[i]!);
-        if (existsSync(kept)) continue;
-        const folder = path.join(scratch, String(i));
-        await linkStandIns(members[i]!, standInDir, folder);
-        const partial = `${kept}.partial`;
-        await fs.rm(partial, { recursive: true, force: true });
-        // Counted here while Pagefind's process builds the index, and kept beside it.
-        const counting = countWords(members[i]!, standInDir);
-        counting.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
-        await buildShard(folder, shard, partial, options.language);
-        await writeWords(partial, await counting);
-        await fs.rename(partial, kept);
-        built += 1;
-      }
-    } finally {
-      await pagefind.close();
+    let binary: string | undefined;
+    // One index at a time (see the top of the file).
+    for (const [i, shard] of shards.entries()) {
+      const kept = path.join(store, keys[i]!);
+      if (existsSync(kept)) continue;
+      const folder = path.join(scratch, String(i));
+      await linkStandIns(members[i]!, standInDir, folder);
+      const partial = `${kept}.partial`;
+      await fs.rm(partial, { recursive: true, force: true });
+      // Counted here while Pagefind's process builds the index, and kept beside it.
+      const counting = countWords(members[i]!, standInDir);
+      counting.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
+      binary ??= await pagefindBinary();
+      await buildShard(binary, folder, shard, partial, options.language);
+      await writeWords(partial, await counting);
+      await fs.rename(partial, kept);
+      built += 1;
     }
 
     // The newest index is the bundle itself; the others are folders inside it.

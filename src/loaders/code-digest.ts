@@ -62,9 +62,15 @@ export function codeSources(entry: string, excluded: readonly string[] = [CONFIG
 
 /** The version of a package as Node would find it from `dir` (node_modules of `dir` and its parents). */
 export function installedVersion(name: string, dir: string): string | undefined {
+  const folder = installedFolder(name, dir);
+  return folder ? (JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as { version?: string }).version : undefined;
+}
+
+/** The folder of package `name` as Node finds it from `dir` (the nearest `node_modules/<name>` up the tree). */
+export function installedFolder(name: string, dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
-    const manifest = path.join(current, 'node_modules', name, 'package.json');
-    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
+    const folder = path.join(current, 'node_modules', name);
+    if (existsSync(path.join(folder, 'package.json'))) return folder;
     if (path.dirname(current) === current) return undefined;
   }
 }

@@ -100,6 +100,29 @@ describe('sharded search index', () => {
     expect(existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(outDir, 'pagefind', 'shards.json'), 'utf8'))).toEqual([]);
   });
+
+  it('fails with what Pagefind printed when it fails or indexes other than every article', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'search-fails-'));
+    const outDir = path.join(root, 'dist');
+    writePage(outDir, 'a', '2024-09-01', 'Cảng biển đón tàu');
+    writePage(outDir, 'b', '2024-09-02', 'Mưa lớn ngập phố');
+    // A stand-in for Pagefind's binary (`PAGEFIND_EXTENDED_BINARY_PATH` is honoured as by its Node API).
+    const fake = (name: string, script: string) => {
+      const file = path.join(root, name);
+      writeFileSync(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+      return file;
+    };
+    const previous = process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+    try {
+      process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake('crash', 'echo "Error: disk full"; exit 3');
+      await expect(buildSearchIndex(outDir, { ...options, shardSize: 10 })).rejects.toThrow(/Pagefind failed \(exit 3\):\nError: disk full/);
+      process.env.PAGEFIND_EXTENDED_BINARY_PATH = fake('short', 'echo "  Indexed 1 page"');
+      await expect(buildSearchIndex(outDir, { ...options, shardSize: 10 })).rejects.toThrow(/Pagefind indexed 1 pages of 2 \(2024-09-01…2024-09-02\)/);
+    } finally {
+      if (previous === undefined) delete process.env.PAGEFIND_EXTENDED_BINARY_PATH;
+      else process.env.PAGEFIND_EXTENDED_BINARY_PATH = previous;
+    }
+  });
 });
 
 describe('stand-in pages', () => {
