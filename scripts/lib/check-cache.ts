@@ -111,7 +111,7 @@ export async function openCheckCache(cacheDir: string, context: ArticleCheckCont
       }
       if (!changed) return;
       await fs.mkdir(cacheDir, { recursive: true });
-      await writeCacheFile(file, JSON.stringify(entries));
+      writeCacheFile(file, JSON.stringify(entries));
       // Caches of other contexts (an older code or configuration) are not needed any more.
       for (const name of await fs.readdir(cacheDir)) {
         if (name.startsWith(PREFIX) && name.endsWith('.json') && path.join(cacheDir, name) !== file) {

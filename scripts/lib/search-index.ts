@@ -113,9 +113,9 @@ async function countWords(members: StandIn[], standInDir: string): Promise<Map<s
 }
 
 /** Writes an index's word counts into its folder, sorted. */
-async function writeWords(folder: string, counts: Map<string, number>): Promise<void> {
+function writeWords(folder: string, counts: Map<string, number>): void {
   const sorted = [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  await writeCacheFile(path.join(folder, INDEX_WORDS_FILE), JSON.stringify(Object.fromEntries(sorted)));
+  writeCacheFile(path.join(folder, INDEX_WORDS_FILE), JSON.stringify(Object.fromEntries(sorted)));
 }
 
 /**
@@ -127,7 +127,7 @@ async function indexWords(kept: string, members: StandIn[], standInDir: string):
   const file = path.join(kept, INDEX_WORDS_FILE);
   if (existsSync(file)) return new Map(Object.entries(JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, number>));
   const counts = await countWords(members, standInDir);
-  await writeWords(kept, counts);
+  writeWords(kept, counts);
   return counts;
 }
 
@@ -157,7 +157,7 @@ async function keepStandIns(root: string, version: string, standIns: StandIn[], 
   for (const page of skipped) known[page] = null;
   for (const { page, day, digest } of standIns) known[page] = { day, digest };
   const dir = path.join(root, version);
-  await writeCacheFile(path.join(dir, KNOWN_PAGES_FILE), JSON.stringify(known));
+  writeCacheFile(path.join(dir, KNOWN_PAGES_FILE), JSON.stringify(known));
   const used = new Set(standIns.map((standIn) => `${standIn.digest}.html`));
   for (const name of await fs.readdir(dir)) {
     if (name !== KNOWN_PAGES_FILE && !used.has(name)) await fs.rm(path.join(dir, name), { force: true });
@@ -338,7 +338,7 @@ export async function buildSearchIndex(outDir: string, options: SearchIndexOptio
       counting.catch(() => {}); // awaited below; a build that fails first must not leave it unhandled
       binary ??= await pagefindBinary();
       await buildShard(binary, folder, shard, partial, options.language);
-      await writeWords(partial, await counting);
+      writeWords(partial, await counting);
       await fs.rename(partial, kept);
       built += 1;
     }

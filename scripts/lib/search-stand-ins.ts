@@ -104,7 +104,7 @@ export async function writeStandIns({ outDir, standInDir, files, options, known 
         const digest = sha1(text);
         const target = path.join(standInDir, `${digest}.html`);
         // Written whole or not at all, as everything kept between builds.
-        if (!existsSync(target)) await writeCacheFile(target, text);
+        if (!existsSync(target)) writeCacheFile(target, text);
         result.standIns.push({ relative, page, day, digest });
       }),
     ),

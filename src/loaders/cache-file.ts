@@ -10,20 +10,26 @@
  * the Astro process's CPU, in a build that writes one cache file per article.
  * Cache files need none of it: no symlinks to follow, no mode or owner to keep.
  */
-import { promises as fs } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { threadId } from 'node:worker_threads';
 
 /** Temporary names unique to this process and thread without random bytes (`randomFillSync` was ~0.6 % of the Astro process). */
 let written = 0;
 
-export async function writeCacheFile(file: string, data: string): Promise<void> {
+/**
+ * Writes `file` whole, synchronously: these are small files, and each
+ * asynchronous call (open, write, close, rename) is a round trip through
+ * libuv's thread pool that cost more main-thread time than the write itself
+ * (BENCHMARKS.md, sixth session).
+ */
+export function writeCacheFile(file: string, data: string): void {
   written += 1;
   const temporary = `${file}.${process.pid}-${threadId}-${written}.tmp`;
   try {
-    await fs.writeFile(temporary, data);
-    await fs.rename(temporary, file);
+    writeFileSync(temporary, data);
+    renameSync(temporary, file);
   } catch (error) {
-    await fs.rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
