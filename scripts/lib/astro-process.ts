@@ -16,6 +16,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createAstroPhaseRecorder } from './build-timings.ts';
+import { pagePrefill } from './page-prefill.ts';
 
 export interface AstroJob {
   root: string;
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   const renderedPath = watchRenderErrors();
   const recorder = job.timerFile ? createAstroPhaseRecorder(job.timerFile) : undefined;
   if (recorder) process.env.ASTRO_TIMER_PATH = recorder.timerFile;
-  const integrations: AstroIntegration[] = recorder ? [recorder.integration] : [];
+  const integrations: AstroIntegration[] = [pagePrefill({ cacheDir: job.cacheDir, outDir: job.outDir }), ...(recorder ? [recorder.integration] : [])];
   const start = performance.now();
   let outcome: AstroOutcome;
   try {

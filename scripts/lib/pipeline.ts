@@ -15,6 +15,7 @@ import { acquireBuildLock, recoverInterruptedSwap, removeInternalFiles, swapInto
 import { ANSI_ESCAPES, type AstroJob, type AstroOutcome } from './astro-process.ts';
 import { messages } from '../../src/lib/messages.ts';
 import { buildSearchIndex, clearSearchScratch } from './search-index.ts';
+import { ASTRO_INCREMENTAL_MANIFEST } from './page-prefill.ts';
 
 export interface BuildOptions {
   outDir?: string;
@@ -103,8 +104,6 @@ async function markBuildUnfinished(cacheDir: string): Promise<{ done(): void }> 
   return { done: () => rmSync(marker, { force: true }) };
 }
 
-/** Astro's incremental build manifest in the cache folder (astro/dist/core/build/incremental.js). */
-const ASTRO_INCREMENTAL_MANIFEST = 'incremental-build.json';
 
 const ASTRO_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-process.ts');
 

@@ -68,6 +68,21 @@ describe('incremental build', () => {
     for (const page of ['kinh-te/bai-1/index.html', 'kinh-te/index.html', 'chu-de/cang-bien/index.html']) {
       expect(readFileSync(path.join(warm.outDir, page), 'utf8')).toContain('Tàu lớn cập cảng');
     }
+
+    // Delete an article: the pages Astro may reuse are copied into the staging
+    // folder before it generates (scripts/lib/page-prefill.ts, "(cached)" in
+    // its log); the deleted one's page was among them and must not survive,
+    // nor its empty folder.
+    const page = path.join('chinh-tri', 'bai-12', 'index.html');
+    expect(readdirSync(warm.outDir, { recursive: true }).map(String)).toContain(page);
+    rmSync(path.join(root, 'content/articles/2024/09/bai-12.md'));
+    const after = await buildFixture(root, NOW);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toMatch(/\(cached\)/);
+    expect(readdirSync(after.outDir, { recursive: true }).map(String)).not.toContain(page);
+    const folders = readdirSync(after.outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.filter((entry) => readdirSync(path.join(entry.parentPath, entry.name)).length === 0)).toEqual([]);
+    expect(readFileSync(path.join(after.outDir, 'chinh-tri', 'index.html'), 'utf8')).not.toContain('Bài số 12');
   });
 
   it('a failed build does not leave pages in the cache that a later build would reuse', async () => {
