@@ -21,14 +21,14 @@
  *   checked to be empty, or this does nothing).
  * - A copied page that this build did not produce (an article unpublished,
  *   deleted or moved; a listing page that no longer exists) is not in Astro's
- *   new manifest, written before `astro:build:generated`: it is deleted then,
- *   with its folders if they are left empty. tests/build/incremental.test.ts
+ *   new manifest, written before `astro:build:generated`, and that Astro did
+ *   not write over, is deleted then, with its folders if they are left empty. tests/build/incremental.test.ts
  *   compares a warm build with a clean one file by file.
  * - The pipeline drops Astro's manifest after a build that did not finish
  *   (`markBuildUnfinished`), so nothing is copied from a cache it no longer
  *   vouches for.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -90,14 +90,18 @@ export function prefillPages(cacheDir: string, outDir: string): string[] {
   return copied;
 }
 
-/** Deletes the copied pages that Astro's new manifest does not list, and the folders that leaves empty. */
-export function removeUnproduced(cacheDir: string, outDir: string, copied: readonly string[]): string[] {
+/**
+ * Deletes the copied pages that Astro's new manifest does not list and that
+ * it did not write over since `copiedAt` (a page of a route without a cache
+ * key is written but not listed), and the folders that leaves empty.
+ */
+export function removeUnproduced(cacheDir: string, outDir: string, copied: readonly string[], copiedAt: number): string[] {
   const produced = new Set(manifestOutputFiles(cacheDir));
   const removed: string[] = [];
   for (const outputFile of copied) {
     if (produced.has(outputFile)) continue;
     const target = inside(outDir, outputFile);
-    if (!target) continue;
+    if (!target || !existsSync(target) || statSync(target).mtimeMs > copiedAt) continue;
     rmSync(target, { force: true });
     removed.push(outputFile);
     for (let folder = path.dirname(target); folder.startsWith(outDir + path.sep); folder = path.dirname(folder)) {
@@ -115,6 +119,7 @@ export function pagePrefill(options: { cacheDir: string; outDir: string }): Astr
   const { cacheDir, outDir } = options;
   let copying: Promise<string[]> | undefined;
   let copied: string[] = [];
+  let copiedAt = 0;
   return {
     name: 'newsroom:page-prefill',
     hooks: {
@@ -133,9 +138,10 @@ export function pagePrefill(options: { cacheDir: string; outDir: string }): Astr
       // After the content sync, before Astro bundles and generates pages.
       'astro:build:start': async () => {
         if (copying) copied = await copying;
+        copiedAt = Date.now();
       },
       'astro:build:generated': () => {
-        removeUnproduced(cacheDir, outDir, copied);
+        removeUnproduced(cacheDir, outDir, copied, copiedAt);
       },
     },
   };

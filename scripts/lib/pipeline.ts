@@ -104,7 +104,6 @@ async function markBuildUnfinished(cacheDir: string): Promise<{ done(): void }> 
   return { done: () => rmSync(marker, { force: true }) };
 }
 
-
 const ASTRO_PROCESS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'astro-process.ts');
 
 interface AstroRun {

@@ -3,7 +3,7 @@
  * copies of Astro's cached copies, and those Astro did not produce removed
  * afterwards. The whole build is tested in tests/build/incremental.test.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,17 +44,23 @@ describe('page prefill', () => {
     expect(prefillPages(path.join(root, 'cache'), path.join(root, 'next'))).toEqual([]);
   });
 
-  it('removes the copies the new manifest does not list, and the folders left empty', () => {
+  it('removes the copies the new manifest does not list and Astro did not write, and the folders left empty', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'prefill-'));
     const [cacheDir, outDir] = [path.join(root, 'cache'), path.join(root, 'next')];
     mkdirSync(cacheDir);
-    const files = ['chinh-tri/bai-1/index.html', 'chinh-tri/bai-2/index.html', 'chinh-tri/index.html'];
+    const files = ['chinh-tri/bai-1/index.html', 'chinh-tri/bai-2/index.html', 'chinh-tri/bai-3/index.html', 'chinh-tri/index.html'];
     for (const file of files) cached(cacheDir, file, file);
     manifest(cacheDir, files);
     const copied = prefillPages(cacheDir, outDir);
-    // The build that followed dropped bai-1 and wrote a page of its own.
+    const copiedAt = Date.now();
+    // The build that followed dropped bai-1 and bai-3 from its manifest, wrote
+    // bai-3 again all the same (a route without a cache key) and a page of its own.
+    const written = path.join(outDir, 'chinh-tri/bai-3/index.html');
+    writeFileSync(written, 'mới');
+    utimesSync(written, new Date(copiedAt + 1000), new Date(copiedAt + 1000));
     manifest(cacheDir, ['chinh-tri/bai-2/index.html', 'chinh-tri/index.html', 'xa-hoi/index.html']);
-    expect(removeUnproduced(cacheDir, outDir, copied)).toEqual(['chinh-tri/bai-1/index.html']);
+    expect(removeUnproduced(cacheDir, outDir, copied, copiedAt)).toEqual(['chinh-tri/bai-1/index.html']);
+    expect(readFileSync(written, 'utf8')).toBe('mới');
     expect(existsSync(path.join(outDir, 'chinh-tri/bai-1'))).toBe(false);
     expect(readFileSync(path.join(outDir, 'chinh-tri/bai-2/index.html'), 'utf8')).toBe('chinh-tri/bai-2/index.html');
     expect(existsSync(path.join(outDir, 'chinh-tri/index.html'))).toBe(true);
