@@ -2,8 +2,10 @@
  * The articles loader. It decides publication before Astro sees an entry, so
  * a draft or an embargoed article never reaches the data store, and none of its
  * images are processed or emitted. It keeps Astro's content cache: an article
- * whose file is unchanged is not parsed by the schema or rendered again, as
- * long as the code that renders Markdown is unchanged too (`renderVersion`).
+ * whose file is unchanged is not parsed (neither its YAML nor by the schema)
+ * or rendered again, as long as the code that renders Markdown and this
+ * loader's own code are unchanged too (`renderVersion`, `LOADER_VERSION`);
+ * only its publication is judged again, from its stored date.
  *
  * Entry ids are the article's URL path without slashes ("chinh-tri/dai-hoi"),
  * so two published files that resolve to one URL are caught here by name.
@@ -33,6 +35,7 @@ import { slugify, slugFromFileName } from '../lib/slug.ts';
 import { messages } from '../lib/messages.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 import { renderVersion } from './render-version.ts';
+import { codeDigest } from './code-digest.ts';
 import { writeCacheFile } from './cache-file.ts';
 
 export interface ArticlesLoaderOptions {
@@ -53,11 +56,21 @@ export interface ArticlesLoaderOptions {
   markdownWorkers?: number;
 }
 
+/** An entry of the content store (astro/loaders does not export the type). */
+type DataEntry = NonNullable<ReturnType<LoaderContext['store']['get']>>;
+
 /** Folder of the rendered bodies under Astro's cache folder. */
 export const HTML_CACHE_FOLDER = 'newsroom-html';
 
 /** Bumped when what the loader stores changes, so entries cached by an older version are made again. */
-const STORE_FORMAT = 'newsroom-articles 3';
+const STORE_FORMAT = 'newsroom-articles 4';
+
+/**
+ * This loader's code and what it imports (ids, excerpts, dates, publication):
+ * an unchanged file's stored entry is reused without parsing it again, so an
+ * entry made by other code must not be.
+ */
+const LOADER_VERSION = codeDigest(fileURLToPath(import.meta.url));
 
 /** Below this many cache misses, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 150;
@@ -111,8 +124,11 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
       const display = (file: string) => path.relative(root, path.join(options.articlesDir, file)).split(path.sep).join('/');
       const toRender: ToRender[] = [];
       let cached = 0;
-      // The code that renders bodies: a body cached by other code is not reused.
-      const codeVersion = renderVersion(config);
+      // The code that renders bodies, and this loader's own (ids, excerpts, dates): an entry made by other code is not reused.
+      const codeVersion = `${renderVersion(config)}\n${LOADER_VERSION}`;
+      // The entries of the last build by file, so that an unchanged file is known before its front matter is parsed.
+      const storedByFile = new Map<string, DataEntry>();
+      for (const entry of store.values()) if (entry.filePath) storedByFile.set(entry.filePath, entry);
 
       /** Validates the front matter, then adds the excerpt, computed from the lead or the body (never from front matter). */
       const parse = async (id: string, data: Record<string, unknown>, body: string, absolute: string, shown: string) => {
@@ -126,6 +142,33 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         }
       };
 
+      /** Whether a stored entry is this file as it is now, with its rendered body still in the cache. */
+      const isKept = (entry: DataEntry, digest: string, shown: string): boolean => {
+        const bodyFile = entry.data.bodyFile;
+        const bodyKept = bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile));
+        return entry.digest === digest && entry.filePath === shown && bodyKept;
+      };
+
+      /** Keeps a stored entry as it is. */
+      const keep = (entry: DataEntry): void => {
+        cached += 1;
+        if (entry.deferredRender) store.addModuleImport(entry.filePath!);
+        // The store has addAssetImports at run time (Astro's glob loader uses it) but its public type omits it.
+        const assets = store as typeof store & { addAssetImports(assets: string[], filePath: string): void };
+        if (entry.assetImports?.length) assets.addAssetImports(entry.assetImports, entry.filePath!);
+      };
+
+      /** Gives the URL `id` to `shown`, or fails where another file has it (at the line of `slug`). */
+      const claim = (id: string, shown: string, slugLine: () => number): void => {
+        const previous = owners.get(id);
+        if (previous) {
+          const [first, second] = [previous.file, shown].sort();
+          throw new ContentError(second!, slugLine(), 'slug', messages.duplicateUrl(`/${id}/`, first!));
+        }
+        owners.set(id, { file: shown, id });
+        untouched.delete(id);
+      };
+
       /** Decides publication, catches duplicate URLs, keeps cached entries; queues the rest. */
       async function scanFile(file: string): Promise<void> {
         const absolute = path.join(options.articlesDir, file);
@@ -135,6 +178,20 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         // Synchronous: a small file, and the thread pool's round trip costs more than the read.
         const contents = decodeUtf8(readFileSync(absolute));
         if (contents === null) throw new ContentError(shown, 1, '', messages.notUtf8);
+        // What the entry holds depends on the file and on these: a change to either renders it again.
+        const digest = generateDigest(`${STORE_FORMAT}\n${codeVersion}\n${options.excerptLength}\n${options.timeZone}\n${contents}`);
+
+        // Unchanged since the last build, which parsed, validated and rendered it:
+        // only its publication is judged again (the clock moves), from its stored date.
+        const stored = storedByFile.get(shown);
+        const storedDate = stored?.data.date;
+        if (stored && isKept(stored, digest, shown) && storedDate instanceof Date) {
+          if (!isPublished({ draft: stored.data.draft === true, date: storedDate }, options)) return;
+          claim(stored.id, shown, () => parseArticleSource(contents).keyLines.get('slug') ?? 1);
+          keep(stored);
+          return;
+        }
+
         const source = parseArticleSource(contents);
         const problem = source.problems[0];
         if (problem) throw new ContentError(shown, problem.line, problem.field, problem.message);
@@ -148,25 +205,11 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
 
         const slug = typeof data.slug === 'string' && data.slug.trim() ? slugify(data.slug) : slugFromFileName(file);
         const id = `${String(data.category ?? '').trim()}/${slug}`;
-        const previous = owners.get(id);
-        if (previous) {
-          const [first, second] = [previous.file, shown].sort();
-          throw new ContentError(second!, source.keyLines.get('slug') ?? 1, 'slug', messages.duplicateUrl(`/${id}/`, first!));
-        }
-        owners.set(id, { file: shown, id });
-        untouched.delete(id);
+        claim(id, shown, () => source.keyLines.get('slug') ?? 1);
 
-        // What the entry holds depends on the file and on these: a change to either renders it again.
-        const digest = generateDigest(`${STORE_FORMAT}\n${codeVersion}\n${options.excerptLength}\n${contents}`);
         const existing = store.get(id);
-        const bodyFile = existing?.data.bodyFile;
-        const bodyKept = bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile));
-        if (existing && existing.digest === digest && existing.filePath === shown && bodyKept) {
-          cached += 1;
-          if (existing.deferredRender) store.addModuleImport(existing.filePath);
-          // The store has addAssetImports at run time (Astro's glob loader uses it) but its public type omits it.
-          const assets = store as typeof store & { addAssetImports(assets: string[], filePath: string): void };
-          if (existing.assetImports?.length) assets.addAssetImports(existing.assetImports, existing.filePath);
+        if (existing && isKept(existing, digest, shown)) {
+          keep(existing);
           return;
         }
         if (isMdx) {

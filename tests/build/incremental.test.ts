@@ -83,6 +83,15 @@ describe('incremental build', () => {
     const folders = readdirSync(after.outDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(folders.filter((entry) => readdirSync(path.join(entry.parentPath, entry.name)).length === 0)).toEqual([]);
     expect(readFileSync(path.join(after.outDir, 'chinh-tri', 'index.html'), 'utf8')).not.toContain('Bài số 12');
+
+    // Unchanged files keep their stored entries without being parsed again, but
+    // their publication is judged against each build's clock: with a clock
+    // before bai-11's date (2024-11-12), it is not published.
+    const earlier = await buildFixture(root, { NEWSROOM_NOW: '2024-11-10T00:00:00+07:00' });
+    expect(earlier.code, earlier.stderr).toBe(0);
+    expect(earlier.stdout).toMatch(/0 rendered, 12 from the cache/);
+    expect(readdirSync(earlier.outDir, { recursive: true }).map(String)).not.toContain(path.join('xa-hoi', 'bai-11', 'index.html'));
+    expect(readdirSync(earlier.outDir, { recursive: true }).map(String)).toContain(path.join('xa-hoi', 'bai-8', 'index.html'));
   });
 
   it('a failed build does not leave pages in the cache that a later build would reuse', async () => {
