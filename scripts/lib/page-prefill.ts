@@ -21,9 +21,10 @@
  *   checked to be empty, or this does nothing).
  * - A copied page that this build did not produce (an article unpublished,
  *   deleted or moved; a listing page that no longer exists) is not in Astro's
- *   new manifest, written before `astro:build:generated`, and that Astro did
- *   not write over, is deleted then, with its folders if they are left empty. tests/build/incremental.test.ts
- *   compares a warm build with a clean one file by file.
+ *   new manifest, written before `astro:build:generated`, and Astro did not
+ *   write over it: it is deleted then, with its folders if they are left
+ *   empty. tests/build/incremental.test.ts compares a warm build with a clean
+ *   one file by file.
  * - The pipeline drops Astro's manifest after a build that did not finish
  *   (`markBuildUnfinished`), so nothing is copied from a cache it no longer
  *   vouches for.
@@ -59,11 +60,14 @@ export function manifestOutputFiles(cacheDir: string): string[] {
   return files;
 }
 
-/** The path of `outputFile` (relative URL) under `dir`, or undefined if it would leave `dir`. */
-function inside(dir: string, outputFile: string): string | undefined {
+/** Resolves an output file (relative URL, as Astro records it) under `dir`: undefined if it would leave `dir`. */
+function resolverIn(dir: string): (outputFile: string) => string | undefined {
   const base = pathToFileURL(dir.endsWith(path.sep) ? dir : dir + path.sep);
-  const file = fileURLToPath(new URL(outputFile, base));
-  return file.startsWith(fileURLToPath(base)) ? file : undefined;
+  const prefix = fileURLToPath(base);
+  return (outputFile) => {
+    const file = fileURLToPath(new URL(outputFile, base));
+    return file.startsWith(prefix) ? file : undefined;
+  };
 }
 
 /**
@@ -72,12 +76,12 @@ function inside(dir: string, outputFile: string): string | undefined {
  * left to Astro).
  */
 export function prefillPages(cacheDir: string, outDir: string): string[] {
-  const cached = path.join(cacheDir, ASTRO_INCREMENTAL_OUTPUT);
+  const [inCache, inOut] = [resolverIn(path.join(cacheDir, ASTRO_INCREMENTAL_OUTPUT)), resolverIn(outDir)];
   const copied: string[] = [];
   const made = new Set<string>();
   for (const outputFile of manifestOutputFiles(cacheDir)) {
-    const source = inside(cached, outputFile);
-    const target = inside(outDir, outputFile);
+    const source = inCache(outputFile);
+    const target = inOut(outputFile);
     if (!source || !target || !existsSync(source)) continue;
     const folder = path.dirname(target);
     if (!made.has(folder)) {
@@ -97,10 +101,11 @@ export function prefillPages(cacheDir: string, outDir: string): string[] {
  */
 export function removeUnproduced(cacheDir: string, outDir: string, copied: readonly string[], copiedAt: number): string[] {
   const produced = new Set(manifestOutputFiles(cacheDir));
+  const inOut = resolverIn(outDir);
   const removed: string[] = [];
   for (const outputFile of copied) {
     if (produced.has(outputFile)) continue;
-    const target = inside(outDir, outputFile);
+    const target = inOut(outputFile);
     if (!target || !existsSync(target) || statSync(target).mtimeMs > copiedAt) continue;
     rmSync(target, { force: true });
     removed.push(outputFile);
@@ -114,7 +119,11 @@ export function removeUnproduced(cacheDir: string, outDir: string, copied: reado
 
 const WORKER_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page-prefill-worker.ts');
 
-/** The integration that does the above for one build of `outDir`; nothing unless `outDir` is empty or missing. */
+/**
+ * The integration that does the above for one build of `outDir`; nothing
+ * unless `outDir` is empty or missing (the worker copies nothing when there is
+ * no manifest: a cold build).
+ */
 export function pagePrefill(options: { cacheDir: string; outDir: string }): AstroIntegration {
   const { cacheDir, outDir } = options;
   let copying: Promise<string[]> | undefined;
@@ -125,7 +134,6 @@ export function pagePrefill(options: { cacheDir: string; outDir: string }): Astr
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         if (existsSync(outDir) && readdirSync(outDir).length > 0) return;
-        if (manifestOutputFiles(cacheDir).length === 0) return;
         updateConfig({ vite: { build: { emptyOutDir: false } } });
         copying = new Promise((resolve, reject) => {
           const worker = new Worker(WORKER_FILE, { workerData: { cacheDir, outDir } });

@@ -142,11 +142,10 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         }
       };
 
-      /** Whether a stored entry is this file as it is now, with its rendered body still in the cache. */
-      const isKept = (entry: DataEntry, digest: string, shown: string): boolean => {
+      /** Whether a stored entry is its file as it is now (`digest`), with its rendered body still in the cache. */
+      const isKept = (entry: DataEntry, digest: string): boolean => {
         const bodyFile = entry.data.bodyFile;
-        const bodyKept = bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile));
-        return entry.digest === digest && entry.filePath === shown && bodyKept;
+        return entry.digest === digest && (bodyFile === undefined || (bodyFile === htmlFile(digest) && existsSync(bodyFile)));
       };
 
       /** Keeps a stored entry as it is. */
@@ -185,7 +184,7 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
         // only its publication is judged again (the clock moves), from its stored date.
         const stored = storedByFile.get(shown);
         const storedDate = stored?.data.date;
-        if (stored && isKept(stored, digest, shown) && storedDate instanceof Date) {
+        if (stored && isKept(stored, digest) && storedDate instanceof Date) {
           if (!isPublished({ draft: stored.data.draft === true, date: storedDate }, options)) return;
           claim(stored.id, shown, () => parseArticleSource(contents).keyLines.get('slug') ?? 1);
           keep(stored);
@@ -205,13 +204,8 @@ export function articlesLoader(options: ArticlesLoaderOptions): Loader {
 
         const slug = typeof data.slug === 'string' && data.slug.trim() ? slugify(data.slug) : slugFromFileName(file);
         const id = `${String(data.category ?? '').trim()}/${slug}`;
+        // New or changed (an unchanged file was kept above).
         claim(id, shown, () => source.keyLines.get('slug') ?? 1);
-
-        const existing = store.get(id);
-        if (existing && isKept(existing, digest, shown)) {
-          keep(existing);
-          return;
-        }
         if (isMdx) {
           // MDX is compiled by Vite when a page renders it (deferred render).
           const parsed = await parse(id, data, source.body, absolute, shown);
